@@ -1,0 +1,98 @@
+"""The ``bekal`` command: check content, build the site, and other author tools."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .issues import format_report
+
+
+def _root(args) -> Path:
+    return Path(args.root).resolve()
+
+
+def cmd_check(args) -> int:
+    from .checks import run_checks
+    from .project import load_project
+
+    started = time.perf_counter()
+    project = load_project(_root(args))
+    issues = run_checks(project, publish=args.publish)
+    print(format_report(issues))
+    print(f"checked {len(project.modules)} modules in {time.perf_counter() - started:.2f} s",
+          file=sys.stderr)
+    return 1 if issues.errors else 0
+
+
+def cmd_build(args) -> int:
+    from .build import atomic_build
+
+    return atomic_build(_root(args), Path(args.site_dir), extra_args=args.mkdocs_args)
+
+
+def cmd_schema(args) -> int:
+    from .schema_export import write_schemas
+
+    for path in write_schemas(Path(args.out)):
+        print(path)
+    return 0
+
+
+def cmd_status(args) -> int:
+    from .translation import status_report
+
+    report, stale = status_report(_root(args))
+    print(report)
+    return 1 if stale and args.strict else 0
+
+
+def cmd_new(args) -> int:
+    from .scaffold import new_module
+
+    try:
+        created = new_module(_root(args), args.slug, args.track)
+    except ValueError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    for path in created:
+        print(f"created {path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bekal", description=__doc__)
+    parser.add_argument("--root", default=".", help="the project folder (default: .)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="check all content and report every problem")
+    check.add_argument("--publish", action="store_true",
+                       help="also refuse unverified or low-confidence facts on pages")
+    check.set_defaults(func=cmd_check)
+
+    build = sub.add_parser("build", help="build the site atomically (site/ is replaced on success)")
+    build.add_argument("--site-dir", default="site")
+    build.add_argument("mkdocs_args", nargs="*", help="extra arguments for mkdocs build")
+    build.set_defaults(func=cmd_build)
+
+    schema = sub.add_parser("schema", help="write JSON Schemas for the YAML files")
+    schema.add_argument("--out", default="scripts/schemas")
+    schema.set_defaults(func=cmd_schema)
+
+    status = sub.add_parser("status", help="list missing and out-of-date translations")
+    status.add_argument("--strict", action="store_true", help="exit 1 when any is out of date")
+    status.set_defaults(func=cmd_status)
+
+    new = sub.add_parser("new", help="create a new module that passes bekal check")
+    new.add_argument("slug")
+    new.add_argument("--track", required=True)
+    new.set_defaults(func=cmd_new)
+
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

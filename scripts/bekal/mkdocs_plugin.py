@@ -1,0 +1,158 @@
+"""The MkDocs adapter: wires the Bekal core into MkDocs events. Keep it thin."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.nav import Navigation, Section, _add_parent_links
+
+from . import facts, glossary_links, pages
+from .checks import run_checks
+from .issues import format_report
+from .project import Project, load_project
+from .site_model import NavSection, nav_layout, site_context
+from .siteconfig import read_site_config
+
+log = get_plugin_logger(__name__)
+
+
+class BekalConfig(Config):
+    enabled = opt.Type(bool, default=True)
+    check = opt.Type(bool, default=True)
+
+
+class BekalPlugin(BasePlugin[BekalConfig]):
+    def __init__(self):
+        self.project: Project | None = None
+        self.facts_used: dict[str, list[str]] = {}
+
+    # -- helpers ---------------------------------------------------------------
+    def _lang(self, config) -> str:
+        i18n = config.plugins.get("i18n")
+        return getattr(i18n, "current_language", None) or self.project.config.default
+
+    def _page_ref(self, page, config) -> pages.PageRef:
+        parts = PurePosixPath(page.file.src_uri).parts
+        path = "/".join(parts[1:]) if parts[0] in self.project.config.codes else "/".join(parts)
+        return pages.PageRef(path, self._lang(config))
+
+    # -- events ------------------------------------------------------------------
+    def on_config(self, config):
+        if not self.config.enabled:
+            return config
+        root = Path(config.config_file_path).parent
+        self.project = load_project(root, read_site_config(root))
+        return config
+
+    def on_serve(self, server, config, builder):
+        root = self.project.root
+        for folder in ("modules", "overrides", "scripts"):
+            if (root / folder).exists():
+                server.watch(str(root / folder))
+        return server
+
+    def on_files(self, files, config):
+        if not self.config.enabled or not self.config.check:
+            return files
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and getattr(i18n, "building", False):
+            return files  # checked once, in the first language's build
+        issues = run_checks(self.project)
+        for issue in issues.warnings:
+            log.info(issue.format())
+        if issues.errors:
+            raise PluginError("Bekal found content problems:\n" + format_report(issues))
+        return files
+
+    @event_priority(-50)
+    def on_nav(self, nav, config, files):
+        if not self.config.enabled:
+            return nav
+        lang = self._lang(config)
+        by_path = {self._page_ref(p, config).path: p for p in nav.pages}
+        items, ordered = [], []
+        for entry in nav_layout(self.project, lang):
+            if isinstance(entry, NavSection):
+                children = [by_path.pop(p) for p in entry.paths if p in by_path]
+                if children:
+                    items.append(Section(entry.title, children))
+                    ordered += children
+            elif entry in by_path:
+                page = by_path.pop(entry)
+                items.append(page)
+                ordered.append(page)
+        _add_parent_links(items)
+        for previous, page in zip([None, *ordered], ordered, strict=False):
+            page.previous_page = previous
+            if previous is not None:
+                previous.next_page = page
+        if ordered:
+            ordered[-1].next_page = None
+        # pages outside the layout (trainer notes, handouts) stay reachable but off the menu
+        return Navigation(items, ordered + [p for p in nav.pages if p not in ordered])
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if not self.config.enabled:
+            return markdown
+        ref = self._page_ref(page, config)
+        markdown = pages.expand_markers(self.project, markdown, ref)
+        slug = ref.module_slug
+        entry = self.project.modules.get(slug) if slug else None
+        if entry and entry.module and ref.kind == "index":
+            markdown = (pages.module_header(self.project, entry, ref.lang) + markdown
+                        + pages.module_footer(self.project, entry, ref.lang))
+        if getattr(page.file, "locale", ref.lang) != ref.lang:
+            notice = self.project.t(ref.lang, "untranslated_notice")
+            markdown = f'!!! info ""\n\n    {notice}\n\n' + markdown
+        used: list[str] = []
+        markdown = facts.substitute(self.project, markdown, ref.lang, used)
+        self.facts_used[page.file.src_uri] = used
+        return markdown
+
+    def on_page_content(self, html, page, config, files):
+        if not self.config.enabled:
+            return html
+        ref = self._page_ref(page, config)
+        prefix = self.project.config.prefix(ref.lang)
+        html = glossary_links.link_terms(self.project, html, ref.lang, page.url,
+                                         f"{prefix}glosarium/")
+        used = self.facts_used.get(page.file.src_uri, [])
+        return html + facts.sources_html(self.project, used, ref.lang)
+
+    def _context(self, lang: str) -> dict:
+        return site_context(self.project, lang)
+
+    def on_page_context(self, context, page, config, nav):
+        if self.config.enabled:
+            context["bekal"] = self._context(self._page_ref(page, config).lang)
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        if self.config.enabled and template_name == "404.html":
+            lang = self._lang(config)
+            context["bekal"] = self._context(lang)
+            if lang == self.project.config.default:
+                context["bekal"]["others"] = [self._context(other)
+                                              for other in self.project.config.codes
+                                              if other != lang]
+        return context
+
+    def on_post_build(self, config):
+        """static-i18n writes every language's 404 to site/404.html; give each its own."""
+        if not self.config.enabled:
+            return
+        lang = self._lang(config)
+        page = Path(config.site_dir) / "404.html"
+        if not page.exists():
+            return
+        if lang == self.project.config.default:
+            self._default_404 = page.read_bytes()
+        elif getattr(self, "_default_404", None) is not None:
+            target = Path(config.site_dir) / self.project.config.prefix(lang) / "404.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            page.replace(target)
+            page.write_bytes(self._default_404)

@@ -1,0 +1,106 @@
+"""Markdown pieces the site adds to authored pages, built from modules/*.yml.
+
+Authors place a marker where a generated piece belongs:
+    <!-- bekal:modules <track> -->   the modules of a track (title, summary, minutes)
+    <!-- bekal:catalogue -->         every track with its modules
+    <!-- bekal:glossary -->          the glossary entries
+Module lessons (modul/<slug>/index.md) get their title, objectives, key points and
+checklist from module.yml without a marker.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+
+from .project import ModuleEntry, Project
+
+MARKER = re.compile(r"<!--\s*bekal:([a-z-]+)(?:\s+([^\s>]+))?\s*-->")
+MODULE_PAGE = re.compile(r"^modul/([^/]+)/(index|pelatih|handout)\.md$")
+KNOWN_MARKERS = {"modules", "catalogue", "glossary"}
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """A Markdown page seen from the core: its path inside content/<lang>/ and language."""
+    path: str
+    lang: str
+
+    @property
+    def module_slug(self) -> str | None:
+        match = MODULE_PAGE.match(self.path)
+        return match.group(1) if match else None
+
+    @property
+    def kind(self) -> str | None:
+        match = MODULE_PAGE.match(self.path)
+        return match.group(2) if match else None
+
+
+def link(from_path: str, to_path: str) -> str:
+    """A relative Markdown link between two pages of the same language."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def module_list(project: Project, entries: list[ModuleEntry], lang: str, from_path: str) -> str:
+    lines = []
+    for entry in entries:
+        m = entry.data
+        target = link(from_path, f"modul/{entry.slug}/index.md")
+        minutes = project.t(lang, "minutes", minutes=m.minutes)
+        lines.append(f"1. **[{m.title[lang]}]({target})**  \n"
+                     f"   {m.summary[lang]} *({minutes})*")
+    return "\n".join(lines) + "\n"
+
+
+def catalogue(project: Project, lang: str, from_path: str) -> str:
+    parts = []
+    for track in project.ordered_tracks():
+        target = link(from_path, f"jalur/{track.id}/index.md")
+        parts.append(f"### [{track.title[lang]}]({target})\n\n{track.description[lang]}\n")
+        parts.append(module_list(project, project.modules_of(track.id), lang, from_path))
+    return "\n".join(parts)
+
+
+def glossary(project: Project, lang: str) -> str:
+    entries = sorted(project.glossary.items(), key=lambda kv: kv[1].model.term[lang].lower())
+    lines = []
+    for key, loaded in entries:
+        term = loaded.model
+        lines.append(f"{term.term[lang]} {{#{key}}}\n:   {term.definition[lang]}\n")
+    return "\n".join(lines)
+
+
+def expand_markers(project: Project, markdown: str, page: PageRef) -> str:
+    def replace(match: re.Match) -> str:
+        name, arg = match.group(1), match.group(2)
+        if name == "modules" and arg in project.tracks:
+            return module_list(project, project.modules_of(arg), page.lang, page.path)
+        if name == "catalogue":
+            return catalogue(project, page.lang, page.path)
+        if name == "glossary":
+            return glossary(project, page.lang)
+        return match.group(0)
+    return MARKER.sub(replace, markdown)
+
+
+def module_header(project: Project, entry: ModuleEntry, lang: str) -> str:
+    m = entry.data
+    track = project.track(m.track) if m.track in project.tracks else None
+    meta = project.t(lang, "module_meta", track=track.title[lang] if track else m.track,
+                     minutes=m.minutes, code=m.code)
+    objectives = "\n".join(f"    - {o}" for o in m.objectives.get(lang, []))
+    title = project.t(lang, "objectives")
+    return (f"# {m.title[lang]}\n\n{meta}\n{{: .bekal-meta }}\n\n"
+            f'!!! abstract "{title}"\n\n{objectives}\n\n')
+
+
+def module_footer(project: Project, entry: ModuleEntry, lang: str) -> str:
+    m = entry.data
+    points = "\n".join(f"- {p}" for p in m.key_points.get(lang, []))
+    checks = "\n".join(f"- {c}" for c in m.checklist.get(lang, []))
+    return (f'\n\n## {project.t(lang, "key_points")} {{#poin-penting}}\n\n'
+            f'<div class="bekal-keypoints" markdown>\n\n{points}\n\n</div>\n\n'
+            f'## {project.t(lang, "checklist")} {{#daftar-periksa}}\n\n'
+            f'<div class="bekal-checklist" markdown>\n\n{checks}\n\n</div>\n')

@@ -1,0 +1,73 @@
+"""What the core needs from mkdocs.yml, read as plain YAML (no MkDocs import)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml even with !ENV and !!python tags, which we do not need."""
+
+
+def _ignore_tag(loader, suffix, node):
+    if isinstance(node, yaml.ScalarNode):
+        value = loader.construct_scalar(node)
+        return os.environ.get(value, None) if suffix == "ENV" else value
+    if isinstance(node, yaml.SequenceNode):
+        seq = loader.construct_sequence(node)
+        if suffix == "ENV":  # !ENV [VAR, ..., default], as MkDocs reads it
+            for name in seq[:-1]:
+                if os.environ.get(name):
+                    return os.environ[name]
+        return seq[-1] if seq else None
+    return loader.construct_mapping(node)
+
+
+_TolerantLoader.add_multi_constructor("!", _ignore_tag)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    default: bool
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    root: Path
+    languages: tuple[Language, ...]
+    site_url: str
+    docs_dir: str
+
+    @property
+    def codes(self) -> list[str]:
+        return [lang.code for lang in self.languages]
+
+    @property
+    def default(self) -> str:
+        return next(lang.code for lang in self.languages if lang.default)
+
+    def prefix(self, lang: str) -> str:
+        """URL prefix of a language: '' for the default, 'en/' for the others."""
+        return "" if lang == self.default else f"{lang}/"
+
+
+def read_site_config(root: Path) -> SiteConfig:
+    config = yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=_TolerantLoader)
+    languages: list[Language] = []
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            for lang in plugin["i18n"].get("languages", []):
+                languages.append(Language(lang["locale"], lang.get("name", lang["locale"]),
+                                          bool(lang.get("default"))))
+    if not languages:
+        languages = [Language("id", "Bahasa Indonesia", True)]
+    site_url = str(config.get("site_url") or "http://127.0.0.1:8000/")
+    return SiteConfig(root, tuple(languages), site_url.rstrip("/") + "/",
+                      config.get("docs_dir", "docs"))
