@@ -42,8 +42,11 @@ def cmd_schema(args) -> int:
 
 
 def cmd_status(args) -> int:
-    from .translation import status_report
+    from .translation import accept, status_report
 
+    for path in args.accept:
+        accept(_root(args), Path(path))
+        print(f"recorded as up to date: {path}")
     report, stale = status_report(_root(args))
     print(report)
     return 1 if stale and args.strict else 0
@@ -83,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
 
     status = sub.add_parser("status", help="list missing and out-of-date translations")
     status.add_argument("--strict", action="store_true", help="exit 1 when any is out of date")
+    status.add_argument("--accept", nargs="*", default=[], metavar="FILE",
+                        help="record these translations as up to date with their source")
     status.set_defaults(func=cmd_status)
 
     new = sub.add_parser("new", help="create a new module that passes bekal check")
