@@ -16,6 +16,7 @@ site: $(STAMP)
 	scripts/setup-system.sh site
 	$(BEKAL) build
 
+# Handout PDFs are skipped while serving; `make serve BEKAL_PDF=1` builds them too.
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve --livereload
 

@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links
 
-from . import facts, glossary_links, pages
+from . import facts, glossary_links, handouts, pages
 from .checks import run_checks
 from .issues import format_report
 from .project import Project, load_project
@@ -29,6 +29,8 @@ class BekalPlugin(BasePlugin[BekalConfig]):
     def __init__(self):
         self.project: Project | None = None
         self.facts_used: dict[str, list[str]] = {}
+        self.pdf_wanted = True
+        self.handouts = handouts.HandoutSet()
 
     # -- helpers ---------------------------------------------------------------
     def _lang(self, config) -> str:
@@ -47,6 +49,20 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         root = Path(config.config_file_path).parent
         self.project = load_project(root, read_site_config(root))
         return config
+
+    def on_startup(self, *, command, dirty):
+        self.pdf_wanted = handouts.wanted(command)
+
+    def on_pre_build(self, config):
+        """This language's handout PDFs, made before its pages so they can show the real size."""
+        self.handouts = handouts.HandoutSet()
+        if not self.config.enabled or not self.pdf_wanted or self.project.issues.errors:
+            return  # no PDFs: skipped for serve, or broken content the checks report next
+        try:
+            self.handouts = handouts.build_language(self.project, self._lang(config),
+                                                    config.site_name, progress=log.info)
+        except handouts.HandoutError as err:
+            raise PluginError(str(err)) from None
 
     def on_serve(self, server, config, builder):
         root = self.project.root
@@ -105,6 +121,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         if entry and entry.module and ref.kind == "index":
             markdown = (pages.module_header(self.project, entry, ref.lang) + markdown
                         + pages.module_footer(self.project, entry, ref.lang))
+        markdown += self.handouts.links_for(ref)
         if getattr(page.file, "locale", ref.lang) != ref.lang:
             notice = self.project.t(ref.lang, "untranslated_notice")
             markdown = f'!!! info ""\n\n    {notice}\n\n' + markdown
@@ -146,6 +163,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         if not self.config.enabled:
             return
         lang = self._lang(config)
+        self.handouts.install(Path(config.site_dir))
         page = Path(config.site_dir) / "404.html"
         if not page.exists():
             return

@@ -1,0 +1,151 @@
+"""Every handout and track booklet of one language: rendered when changed, else from the cache."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdf
+from markupsafe import Markup
+
+from ..pages import PageRef
+from ..project import Project
+from . import booklet, web
+from .cache import PdfCache, cache_key
+from .content import HandoutContent, gather, localized
+from .qr import qr_svg
+from .render import render_pdf, renderer_fingerprint, templates
+
+
+@dataclass(frozen=True)
+class Pdf:
+    site_path: str  # relative to the site root
+    file: Path      # the cached PDF
+    pages: int
+    size: int
+
+
+@dataclass
+class HandoutSet:
+    """The PDFs of one language, ready to link from pages and to copy into the site."""
+    project: Project | None = None
+    lang: str = ""
+    handouts: dict[str, Pdf] = field(default_factory=dict)   # slug -> PDF
+    booklets: dict[str, Pdf] = field(default_factory=dict)   # track id -> PDF
+
+    def links_for(self, ref: PageRef) -> str:
+        """The download link a page shows: a module's handout, or a track's booklet."""
+        if self.project is None or ref.lang != self.lang:
+            return ""
+        slug = ref.module_slug
+        if ref.kind == "index" and slug in self.handouts:
+            pdf = self.handouts[slug]
+            return web.download_link(self.project, ref.lang, pdf.site_path, pdf.size,
+                                     "handout_download")
+        for track_id, pdf in self.booklets.items():
+            if ref.path == f"jalur/{track_id}/index.md":
+                return web.download_link(self.project, ref.lang, pdf.site_path, pdf.size,
+                                         "booklet_download")
+        return ""
+
+    def install(self, site_dir: Path) -> None:
+        for pdf in [*self.handouts.values(), *self.booklets.values()]:
+            target = site_dir / pdf.site_path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(pdf.file, target)
+
+
+def wanted(command: str, environ: Mapping[str, str] = os.environ) -> bool:
+    """PDFs are built by ``build``; ``serve`` skips them unless BEKAL_PDF=1."""
+    setting = environ.get("BEKAL_PDF", "")
+    if setting in ("0", "1"):
+        return setting == "1"
+    return command != "serve"
+
+
+def build_date(environ: Mapping[str, str] = os.environ) -> str:
+    """Today, or SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
+    return dt.date.today().isoformat()
+
+
+class _Builder:
+    def __init__(self, project: Project, lang: str, site_name: str,
+                 progress: Callable[[str], None], cache_dir: Path | None):
+        self.project, self.lang, self.progress = project, lang, progress
+        self.cache = PdfCache(cache_dir or project.root / ".cache" / "handouts")
+        self.rendered = self.cached = 0
+        address = project.config.site_url.split("://", 1)[-1].rstrip("/")
+        self.page = {"site_name": site_name, "site_address": address, "built": build_date(),
+                     "t": lambda key, **values: project.t(lang, key, **values)}
+
+    def _pdf(self, site_path: str, html_key: str, make: Callable[[], bytes]) -> Pdf:
+        started = time.perf_counter()
+        file = self.cache.get(html_key)
+        if file is None:
+            file = self.cache.put(html_key, make())
+            self.rendered += 1
+            state = f"rendered in {time.perf_counter() - started:.2f} s"
+        else:
+            self.cached += 1
+            state = "cached"
+        pages = len(pypdf.PdfReader(file).pages)
+        pdf = Pdf(site_path, file, pages, file.stat().st_size)
+        self.progress(f"PDF {site_path}: {state}, {pages} page(s), "
+                      f"{web.human_size(self.project, self.lang, pdf.size)}")
+        return pdf
+
+    def handout(self, content: HandoutContent) -> Pdf:
+        html = templates().get_template("handout.html").render(h=content, **self.page)
+        key = cache_key("handout", renderer_fingerprint(), html)
+        path = web.handout_path(self.project, content.slug, self.lang)
+        return self._pdf(path, key,
+                         lambda: render_pdf(html, content.source, self.project.root).pdf)
+
+    def track_booklet(self, track_id: str, members: list[tuple[str, str, Path]]) -> Pdf:
+        project, lang = self.project, self.lang
+        track = project.track(track_id)
+        url = project.config.site_url + project.config.prefix(lang) + f"jalur/{track_id}/"
+        entries = booklet.contents(members)
+        title = localized(project, track.title, lang)
+        html = templates().get_template("handout-booklet.html").render(
+            lang=lang, track_title=title, track_description=localized(project, track.description,
+                                                                      lang),
+            entries=entries, url=url, qr=Markup(qr_svg(url)), **self.page)
+        key = cache_key("booklet", renderer_fingerprint(), pypdf.__version__, html,
+                        *(pdf.name for _, _, pdf in members))
+
+        def make() -> bytes:
+            front = render_pdf(html, project.tracks[track_id].path, project.root, max_pages=None)
+            return booklet.merge(front.pdf, entries, f"{title} · {self.page['site_name']}", lang)
+
+        return self._pdf(web.booklet_path(project, track_id, lang), key, make)
+
+
+def build_language(project: Project, lang: str, site_name: str,
+                   progress: Callable[[str], None] = print,
+                   cache_dir: Path | None = None) -> HandoutSet:
+    """Make (or reuse) every handout and booklet of ``lang``; bad input raises HandoutError."""
+    started = time.perf_counter()
+    builder = _Builder(project, lang, site_name, progress, cache_dir)
+    result = HandoutSet(project, lang)
+    for slug, entry in sorted(project.modules.items()):
+        if entry.module is not None:
+            result.handouts[slug] = builder.handout(gather(project, entry, lang))
+    for track in project.ordered_tracks():
+        members = [(m.data.code, localized(project, m.data.title, lang),
+                    result.handouts[m.slug].file)
+                   for m in project.modules_of(track.id) if m.slug in result.handouts]
+        if members:
+            result.booklets[track.id] = builder.track_booklet(track.id, members)
+    builder.cache.prune()
+    progress(f"PDFs ({lang}): {builder.rendered} rendered, {builder.cached} cached, "
+             f"{time.perf_counter() - started:.1f} s")
+    return result

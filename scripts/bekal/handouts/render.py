@@ -1,0 +1,95 @@
+"""HTML to PDF with WeasyPrint: the handout stylesheet, a packaged font, a page limit."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from ..issues import IssueList
+from .errors import HandoutError
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+STYLESHEET = TEMPLATES / "handout.css"
+# Debian's fonts-dejavu-core: covers Indonesian and English, and is embedded as a subset.
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+FONT_FACES = {"normal": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}
+MAX_PAGES = 2
+# Bump when the way PDFs are made changes in a way the inputs do not show.
+RENDER_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pdf: bytes
+    pages: int
+
+
+@cache
+def templates() -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def _font_files() -> dict[str, Path]:
+    files = {weight: FONT_DIR / name for weight, name in FONT_FACES.items()}
+    for path in files.values():
+        if not path.exists():
+            issues = IssueList(Path.cwd())
+            issues.add(path, 0, "handout-font-missing", "the handout font is not installed",
+                       "install Debian's fonts-dejavu-core: scripts/setup-system.sh site")
+            raise HandoutError(issues[0])
+    return files
+
+
+@cache
+def stylesheet() -> str:
+    """The print stylesheet, with the packaged font declared by file.
+
+    The family has a name of its own: under "DejaVu Sans" fontconfig would also offer
+    other installed faces (fonts-dejavu-extra's oblique), which the cache key cannot see.
+    Italics are slanted from the regular face instead.
+    """
+    faces = "".join(
+        f'@font-face {{ font-family: "Bekal Sans"; font-weight: {weight}; '
+        f'src: url("{path.as_uri()}"); }}\n'
+        for weight, path in _font_files().items())
+    return faces + STYLESHEET.read_text("utf-8")
+
+
+@cache
+def renderer_fingerprint() -> str:
+    """Everything besides the HTML that shapes a PDF: stylesheet, font files, library versions."""
+    import weasyprint
+
+    digest = hashlib.sha256()
+    for part in (RENDER_VERSION, weasyprint.__version__, stylesheet()):
+        digest.update(part.encode() + b"\0")
+    for path in _font_files().values():
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def render_pdf(html: str, source: Path, root: Path, max_pages: int | None = MAX_PAGES) -> Rendered:
+    """Lay out and write a PDF; more than ``max_pages`` raises HandoutError naming ``source``."""
+    try:
+        import weasyprint
+    except OSError as err:  # Pango is missing
+        issues = IssueList(root)
+        issues.add(source, 0, "handout-pango-missing", f"WeasyPrint cannot start: {err}",
+                   "install Pango: scripts/setup-system.sh site")
+        raise HandoutError(issues[0]) from None
+    document = weasyprint.HTML(string=html, base_url=str(root)).render(
+        stylesheets=[weasyprint.CSS(string=stylesheet())])
+    pages = len(document.pages)
+    if max_pages is not None and pages > max_pages:
+        issues = IssueList(root)
+        issues.add(source, 0, "handout-too-long",
+                   f"the printed handout has {pages} pages; at most {max_pages} are allowed",
+                   "shorten handout.md (120-220 words) or the key points and checklist "
+                   "in module.yml")
+        raise HandoutError(issues[0])
+    return Rendered(document.write_pdf(pdf_tags=True), pages)
