@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links
 
-from . import facts, glossary_links, handouts, pages
+from . import facts, glossary_links, handouts, pages, quiz
 from .checks import run_checks
 from .issues import format_report
 from .project import Project, load_project
@@ -137,7 +137,8 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         prefix = self.project.config.prefix(ref.lang)
         html = glossary_links.link_terms(self.project, html, ref.lang, page.url,
                                          f"{prefix}glosarium/")
-        used = self.facts_used.get(page.file.src_uri, [])
+        used = self.facts_used.setdefault(page.file.src_uri, [])
+        html, page.meta["bekal_quiz"] = quiz.for_page(self.project, ref, html, used)
         return html + facts.sources_html(self.project, used, ref.lang)
 
     def _context(self, lang: str) -> dict:
@@ -146,6 +147,8 @@ class BekalPlugin(BasePlugin[BekalConfig]):
     def on_page_context(self, context, page, config, nav):
         if self.config.enabled:
             context["bekal"] = self._context(self._page_ref(page, config).lang)
+            if page.meta.get("bekal_quiz"):
+                context["bekal"]["quiz_assets"] = quiz.asset_urls()
         return context
 
     def on_template_context(self, context, template_name, config):
@@ -164,6 +167,8 @@ class BekalPlugin(BasePlugin[BekalConfig]):
             return
         lang = self._lang(config)
         self.handouts.install(Path(config.site_dir))
+        if lang == self.project.config.default:
+            quiz.write_assets(Path(config.site_dir))
         page = Path(config.site_dir) / "404.html"
         if not page.exists():
             return

@@ -4,6 +4,7 @@ Authors place a marker where a generated piece belongs:
     <!-- bekal:modules <track> -->   the modules of a track (title, summary, minutes)
     <!-- bekal:catalogue -->         every track with its modules
     <!-- bekal:glossary -->          the glossary entries
+    <!-- bekal:quiz -->              where the module's quiz goes (quiz/page.py)
 Module lessons (modul/<slug>/index.md) get their title, objectives, key points and
 checklist from module.yml without a marker.
 """
@@ -18,7 +19,7 @@ from .project import ModuleEntry, Project
 
 MARKER = re.compile(r"<!--\s*bekal:([a-z-]+)(?:\s+([^\s>]+))?\s*-->")
 MODULE_PAGE = re.compile(r"^modul/([^/]+)/(index|pelatih|handout)\.md$")
-KNOWN_MARKERS = {"modules", "catalogue", "glossary"}
+KNOWN_MARKERS = {"modules", "catalogue", "glossary", "quiz"}
 
 
 @dataclass(frozen=True)
