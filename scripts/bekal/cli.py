@@ -65,6 +65,22 @@ def cmd_new(args) -> int:
     return 0
 
 
+def cmd_publish_codes(args) -> int:
+    from .project import load_project
+    from .shortlinks_lock import LOCK_NAME, publish_codes
+
+    written, issues = publish_codes(load_project(_root(args)))
+    if issues.errors:
+        print(format_report(issues))
+        print(f"bekal publish-codes: fix the errors above; modules/{LOCK_NAME} is unchanged",
+              file=sys.stderr)
+        return 1
+    for code in written:
+        print(f"published {code}")
+    print(f"{len(written)} code(s) written to modules/{LOCK_NAME}; commit it with the site")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bekal", description=__doc__)
     parser.add_argument("--root", default=".", help="the project folder (default: .)")
@@ -94,6 +110,11 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("slug")
     new.add_argument("--track", required=True)
     new.set_defaults(func=cmd_new)
+
+    publish = sub.add_parser("publish-codes",
+                             help="record new short codes in modules/shortlinks.lock.yml "
+                                  "(run when you publish; published codes may never change)")
+    publish.set_defaults(func=cmd_publish_codes)
 
     args = parser.parse_args(argv)
     return args.func(args)

@@ -10,7 +10,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links
 
-from . import facts, glossary_links, handouts, pages, quiz
+from . import creator_assets, facts, glossary_links, handouts, meta, pages, quiz
+from .cards import MissingFont
 from .checks import run_checks
 from .issues import format_report
 from .project import Project, load_project
@@ -146,10 +147,16 @@ class BekalPlugin(BasePlugin[BekalConfig]):
 
     def on_page_context(self, context, page, config, nav):
         if self.config.enabled:
-            context["bekal"] = self._context(self._page_ref(page, config).lang)
+            ref = self._page_ref(page, config)
+            context["bekal"] = self._context(ref.lang)
+            context["bekal"]["head_tags"] = self._head_tags(page, ref)
             if page.meta.get("bekal_quiz"):
                 context["bekal"]["quiz_assets"] = quiz.asset_urls()
         return context
+
+    def _head_tags(self, page, ref: pages.PageRef) -> str:
+        head = meta.page_meta(self.project, ref, page.title, page.url, page.meta.get("description"))
+        return meta.head_tags(self.project, head)
 
     def on_template_context(self, context, template_name, config):
         if self.config.enabled and template_name == "404.html":
@@ -169,6 +176,10 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         self.handouts.install(Path(config.site_dir))
         if lang == self.project.config.default:
             quiz.write_assets(Path(config.site_dir))
+        try:  # short links, QR codes and preview cards of this language
+            creator_assets.write_creator_assets(self.project, Path(config.site_dir), lang)
+        except MissingFont as err:
+            raise PluginError(str(err)) from None
         page = Path(config.site_dir) / "404.html"
         if not page.exists():
             return

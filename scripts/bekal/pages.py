@@ -4,6 +4,7 @@ Authors place a marker where a generated piece belongs:
     <!-- bekal:modules <track> -->   the modules of a track (title, summary, minutes)
     <!-- bekal:catalogue -->         every track with its modules
     <!-- bekal:glossary -->          the glossary entries
+    <!-- bekal:creator-kit -->       the link kit for video creators (creator_kit.py)
     <!-- bekal:quiz -->              where the module's quiz goes (quiz/page.py)
 Module lessons (modul/<slug>/index.md) get their title, objectives, key points and
 checklist from module.yml without a marker.
@@ -15,11 +16,12 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from .creator_kit import creator_kit
 from .project import ModuleEntry, Project
 
 MARKER = re.compile(r"<!--\s*bekal:([a-z-]+)(?:\s+([^\s>]+))?\s*-->")
 MODULE_PAGE = re.compile(r"^modul/([^/]+)/(index|pelatih|handout)\.md$")
-KNOWN_MARKERS = {"modules", "catalogue", "glossary", "quiz"}
+KNOWN_MARKERS = {"modules", "catalogue", "glossary", "creator-kit", "quiz"}
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ def expand_markers(project: Project, markdown: str, page: PageRef) -> str:
             return catalogue(project, page.lang, page.path)
         if name == "glossary":
             return glossary(project, page.lang)
+        if name == "creator-kit":
+            return creator_kit(project, page.lang, page.path)
         return match.group(0)
     return MARKER.sub(replace, markdown)
 

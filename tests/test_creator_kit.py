@@ -1,0 +1,345 @@
+"""Creator kit: short links, their lock file, QR codes, the kit page and link previews."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+import zxingcpp
+from bekal.meta import og_locale
+from bekal.project import load_project
+from bekal.shortlinks import short_links, short_url
+from bekal.shortlinks_lock import LOCK_NAME, check_short_links, publish_codes
+from conftest import ROOT, make_project, run_build
+from PIL import Image
+
+LOCK = f"modules/{LOCK_NAME}"
+FIXTURE_MODULES = {"satu": "persiapan", "dua": "hak"}
+
+
+class Page(HTMLParser):
+    """What a reader's browser and a link preview crawler see of one HTML file."""
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.lang = None
+        self.meta: dict[str, list[str]] = {}
+        self.canonical: list[str] = []
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.images: list[dict] = []
+        self.textareas: dict[str, str] = {}
+        self.buttons: list[dict] = []
+        self._textarea = None
+        self.feed(path.read_text("utf-8"))
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "html":
+            self.lang = a.get("lang")
+        elif tag == "meta":
+            key = a.get("property") or a.get("name") or a.get("http-equiv")
+            if key:
+                self.meta.setdefault(key, []).append(a.get("content", ""))
+        elif tag == "link" and a.get("rel") == "canonical":
+            self.canonical.append(a["href"])
+        elif tag == "a" and "href" in a:
+            self.links.append(a["href"])
+        elif tag == "img":
+            self.images.append(a)
+        elif tag == "textarea":
+            self._textarea = a
+            self.textareas[a["id"]] = ""
+        elif tag == "button":
+            self.buttons.append(a)
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            self.textareas[self._textarea["id"]] += data
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self._textarea = None
+
+    def one(self, key: str) -> str:
+        values = self.meta.get(key, [])
+        assert len(values) == 1, f"{key}: {values}"
+        return values[0]
+
+
+def stub(site: Path, prefix: str, code: str) -> Path:
+    return site / prefix / "go" / code / "index.html"
+
+
+def assert_resolves(site: Path, stub_path: Path, slug: str, anchor: str | None) -> None:
+    """The redirect goes to an existing page (and heading), and says so in a visible link."""
+    page = Page(stub_path)
+    refresh = page.one("refresh")
+    match = re.fullmatch(r"0; url=(.+)", refresh)
+    assert match, refresh
+    href = match.group(1)
+    assert href in page.links, "the visible link must match the redirect"
+    path, _, fragment = href.partition("#")
+    target_dir = posixpath.normpath(posixpath.join(stub_path.parent.relative_to(site).as_posix(),
+                                                   path))
+    target = site / target_dir / "index.html"
+    assert target.exists(), f"{stub_path} -> {target_dir}: no page"
+    assert target_dir.endswith(f"modul/{slug}")
+    assert fragment == (anchor or "")
+    if anchor:
+        assert anchor in Page(target).ids, f"{target} has no heading id '{anchor}'"
+    prefix = "en/" if target_dir.startswith("en/") else ""
+    assert page.canonical == [Page(target).canonical[0]]
+    assert page.canonical[0].endswith(f"/{prefix}modul/{slug}/")
+
+
+# -- a small fixture project, built once ------------------------------------------------
+
+def _add_section(root: Path, slug: str, code: str, anchor: str) -> None:
+    path = root / "modules" / slug / "module.yml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data.setdefault("sections", {})[code] = anchor
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory) -> tuple[Path, Path]:
+    root = make_project(tmp_path_factory.mktemp("kit") / "p", FIXTURE_MODULES)
+    _add_section(root, "satu", "p1-pelajaran", "pelajaran")  # bekal new writes {#pelajaran}
+    site = root.parent / "site"
+    result = run_build(root, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root, site
+
+
+def test_fixture_short_links_resolve_in_both_languages(fixture_site):
+    _root, site = fixture_site
+    expected = {"p1": ("satu", None), "p1-pelajaran": ("satu", "pelajaran"), "h1": ("dua", None)}
+    for prefix in ("", "en/"):
+        written = {p.name for p in (site / prefix / "go").iterdir()}
+        assert written == set(expected)
+        for code, (slug, anchor) in expected.items():
+            assert_resolves(site, stub(site, prefix, code), slug, anchor)
+
+
+def test_fixture_qr_codes_decode_to_their_short_urls(fixture_site):
+    root, site = fixture_site
+    project = load_project(root)
+    for lang in ("id", "en"):
+        prefix = project.config.prefix(lang)
+        for code in ("p1", "p1-pelajaran", "h1"):
+            png = site / prefix / "kreator" / "qr" / f"{code}.png"
+            assert zxingcpp.read_barcode(Image.open(png)).text == short_url(project, lang, code)
+            svg = (png.with_suffix(".svg")).read_text("utf-8")
+            assert "viewBox=" in svg and not re.search(r"<svg[^>]* width=", svg)
+
+
+# -- the lock file -----------------------------------------------------------------------
+
+@pytest.fixture()
+def locked(tmp_path) -> Path:
+    """A fixture project whose codes p1, p1-pelajaran and h1 are published."""
+    root = make_project(tmp_path / "p", FIXTURE_MODULES)
+    _add_section(root, "satu", "p1-pelajaran", "pelajaran")
+    written, issues = publish_codes(load_project(root))
+    assert written == ["p1", "p1-pelajaran", "h1"], [i.format() for i in issues]
+    return root
+
+
+def line_of(root: Path, rel: str, needle: str) -> int:
+    lines = (root / rel).read_text("utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, start=1) if line.startswith(needle))
+
+
+def set_code(root: Path, slug: str, code: str) -> None:
+    path = root / "modules" / slug / "module.yml"
+    text = path.read_text("utf-8")
+    path.write_text(re.sub(r"^code: \S+$", f"code: {code}", text, flags=re.M), "utf-8")
+
+
+def found(root: Path, severity: str = "errors") -> list[tuple[str, int, str]]:
+    issues = getattr(check_short_links(load_project(root)), severity)
+    return [(i.path, i.line, i.code) for i in issues]
+
+
+def test_lock_is_clean_after_publishing(locked):
+    assert found(locked) == []
+    assert found(locked, "warnings") == []
+    text = (locked / LOCK).read_text("utf-8")
+    assert "p1: satu\n" in text and "p1-pelajaran: satu#pelajaran\n" in text
+
+
+def test_removed_code_fails_at_its_lock_line(locked):
+    set_code(locked, "dua", "h7")
+    assert found(locked) == [(LOCK, line_of(locked, LOCK, "h1:"), "shortlink-removed")]
+
+
+def test_removed_section_code_fails_at_its_lock_line(locked):
+    path = locked / "modules/satu/module.yml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    del data["sections"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    assert found(locked) == [(LOCK, line_of(locked, LOCK, "p1-pelajaran:"), "shortlink-removed")]
+
+
+def test_code_moved_to_another_module_fails_where_it_is_now(locked):
+    set_code(locked, "dua", "h7")
+    _add_section(locked, "satu", "h1", "pelajaran")
+    rel = "modules/satu/module.yml"
+    assert found(locked) == [(rel, line_of(locked, rel, "  h1:"), "shortlink-moved")]
+
+
+def test_check_cli_names_file_line_and_hint_and_publish_refuses(locked):
+    set_code(locked, "dua", "h7")
+    before = (locked / LOCK).read_text("utf-8")
+    check = subprocess.run([sys.executable, "-m", "bekal.cli", "--root", str(locked), "check"],
+                           capture_output=True, text=True)
+    assert check.returncode == 1
+    line = line_of(locked, LOCK, "h1:")
+    assert re.search(rf"{re.escape(LOCK)}:{line}: \[shortlink-removed\] published short code "
+                     r"'h1' \(dua\) .* — hint: put 'h1' back in modules/dua/module.yml",
+                     check.stdout)
+    publish = subprocess.run([sys.executable, "-m", "bekal.cli", "--root", str(locked),
+                              "publish-codes"], capture_output=True, text=True)
+    assert publish.returncode == 1 and "Traceback" not in publish.stderr
+    assert (locked / LOCK).read_text("utf-8") == before
+
+
+def test_new_code_is_a_warning_until_published_and_an_error_for_publish(locked):
+    set_code(locked, "dua", "h7")
+    (locked / LOCK).write_text((locked / LOCK).read_text("utf-8").replace("h1: dua\n", ""))
+    assert found(locked) == []
+    assert [w[2] for w in found(locked, "warnings")] == ["shortlink-unpublished"]
+    issues = check_short_links(load_project(locked), publish=True)
+    assert [e.code for e in issues.errors] == ["shortlink-unpublished"]
+    assert publish_codes(load_project(locked))[0] == ["h7"]
+    assert found(locked, "warnings") == []
+
+
+def test_section_code_without_its_heading_is_an_error(locked):
+    lesson = "content/en/modul/satu/index.md"
+    path = locked / lesson
+    path.write_text(path.read_text("utf-8").replace("{#pelajaran}", "{#lesson}"), "utf-8")
+    rel = "modules/satu/module.yml"
+    assert found(locked) == [(rel, line_of(locked, rel, "  p1-pelajaran:"),
+                              "shortlink-anchor-missing")]
+
+
+# -- the real site -----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def project():
+    return load_project(ROOT)
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def test_real_short_links_resolve_in_both_languages(real_site, project):
+    links = short_links(project)
+    assert len(links) >= len([m for m in project.modules.values() if m.module])
+    for lang in project.config.codes:
+        prefix = project.config.prefix(lang)
+        assert {p.name for p in (real_site / prefix / "go").iterdir()} == {x.code for x in links}
+        for link in links:
+            assert_resolves(real_site, stub(real_site, prefix, link.code), link.slug, link.anchor)
+
+
+def test_real_qr_codes_decode_to_their_short_urls(real_site, project):
+    for lang in project.config.codes:
+        for link in short_links(project):
+            png = real_site / project.config.prefix(lang) / "kreator" / "qr" / f"{link.code}.png"
+            assert zxingcpp.read_barcode(Image.open(png)).text == \
+                short_url(project, lang, link.code)
+
+
+def test_every_page_has_link_preview_tags_in_its_language(real_site, project):
+    base = project.config.site_url
+    pages = html_pages(real_site)
+    assert len(pages) > 40
+    for path in pages:
+        page = Page(path)
+        lang = page.lang
+        where = path.relative_to(real_site).as_posix()
+        assert lang in project.config.codes, where
+        assert page.one("og:locale") == og_locale(lang), where
+        others = {og_locale(c) for c in project.config.codes if c != lang}
+        assert set(page.meta["og:locale:alternate"]) == others, where
+        assert page.one("twitter:card") == "summary_large_image"
+        assert page.one("og:title") and page.one("og:description"), where
+        assert len(page.canonical) == 1 and page.canonical[0] == page.one("og:url"), where
+        image = page.one("og:image")
+        assert image.startswith(base + f"assets/bekal/cards/{lang}/"), where
+        assert (real_site / image.removeprefix(base)).exists(), where
+        url = page.one("og:url").removeprefix(base)
+        match = re.fullmatch(r"(?:en/)?modul/([^/]+)/", url)
+        if match and "go" not in Path(where).parts:
+            module = project.modules[match.group(1)].data
+            assert page.one("og:title") == module.title[lang], where
+            assert page.one("og:description") == module.summary[lang], where
+
+
+def test_preview_images_are_1200_by_630(real_site, project):
+    cards = sorted((real_site / "assets/bekal/cards").rglob("*.png"))
+    per_lang = len(project.tracks) + len([m for m in project.modules.values() if m.module]) + 1
+    assert len(cards) == per_lang * len(project.config.codes)
+    for card in cards:
+        with Image.open(card) as image:
+            assert image.size == (1200, 630), card
+
+
+@pytest.mark.parametrize(("lang", "copied"), [("id", "Disalin"), ("en", "Copied")])
+def test_kit_page_lists_every_module(real_site, project, lang, copied):
+    prefix = project.config.prefix(lang)
+    kit_dir = real_site / prefix / "kreator"
+    page = Page(kit_dir / "index.html")
+    qr_images = {img["src"]: img for img in page.images if img["src"].startswith("qr/")}
+    for entry in (m for m in project.modules.values() if m.module):
+        m = entry.data
+        assert short_url(project, lang, m.code) in (kit_dir / "index.html").read_text("utf-8")
+        img = qr_images[f"qr/{m.code}.svg"]
+        assert img["alt"] and (kit_dir / img["src"]).exists()
+        for kind in ("svg", "png"):
+            assert f"qr/{m.code}.{kind}" in page.links
+        assert page.textareas[f"kit-{m.code}-caption"].strip()
+    assert len(page.buttons) == len(page.textareas)
+    assert all(b["data-copied"] == copied and "hidden" in b for b in page.buttons)
+
+
+@pytest.mark.browser
+def test_copy_button_works_by_keyboard_and_announces(page, site_url):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(site_url + "kreator/")
+    button = page.locator(".bekal-copy").first
+    button.focus()
+    page.keyboard.press("Enter")
+    status = page.locator(".bekal-copy-status").first
+    status.filter(has_text="Disalin").wait_for()
+    caption = page.locator(".bekal-kit-caption").first.input_value()
+    assert page.evaluate("navigator.clipboard.readText()") == caption
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_kit_page_has_no_axe_violations(page, site_url, prefix):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(site_url + prefix + "kreator/")
+    violations = Axe().run(page).response["violations"]
+    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == []
+
+
+@pytest.mark.browser
+def test_short_link_opens_the_section_in_the_browser(page, site_url):
+    page.goto(site_url + "en/go/p1-langkah/")
+    page.wait_for_url(site_url + "en/modul/jalur-resmi/#langkah")
+    assert page.locator("html").get_attribute("lang") == "en"
