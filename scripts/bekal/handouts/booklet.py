@@ -6,7 +6,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 
 FRONT_PAGES = 2  # the cover, then the contents
@@ -20,12 +20,12 @@ class BookletEntry:
     pdf: Path
 
 
-def contents(handouts: list[tuple[str, str, Path]]) -> list[BookletEntry]:
-    """(code, title, pdf) per handout -> the contents, with the page each one starts on."""
+def contents(handouts: list[tuple[str, str, Path, int]]) -> list[BookletEntry]:
+    """(code, title, pdf, pages) per handout -> the contents, with the page each one starts on."""
     entries, page = [], FRONT_PAGES + 1
-    for code, title, pdf in handouts:
+    for code, title, pdf, pages in handouts:
         entries.append(BookletEntry(code, title, page, pdf))
-        page += len(PdfReader(pdf).pages)
+        page += pages
     return entries
 
 

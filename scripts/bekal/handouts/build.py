@@ -19,7 +19,7 @@ from . import booklet, web
 from .cache import PdfCache, cache_key
 from .content import HandoutContent, gather, localized
 from .qr import qr_svg
-from .render import render_pdf, renderer_fingerprint, templates
+from .render import Rendered, render_pdf, renderer_fingerprint, templates
 
 
 @dataclass(frozen=True)
@@ -86,19 +86,19 @@ class _Builder:
         self.page = {"site_name": site_name, "site_address": address, "built": build_date(),
                      "t": lambda key, **values: project.t(lang, key, **values)}
 
-    def _pdf(self, site_path: str, html_key: str, make: Callable[[], bytes]) -> Pdf:
+    def _pdf(self, site_path: str, key: str, make: Callable[[], Rendered]) -> Pdf:
         started = time.perf_counter()
-        file = self.cache.get(html_key)
-        if file is None:
-            file = self.cache.put(html_key, make())
+        cached = self.cache.get(key)
+        if cached is None:
+            rendered = make()
+            cached = self.cache.put(key, rendered.pdf, rendered.pages)
             self.rendered += 1
             state = f"rendered in {time.perf_counter() - started:.2f} s"
         else:
             self.cached += 1
             state = "cached"
-        pages = len(pypdf.PdfReader(file).pages)
-        pdf = Pdf(site_path, file, pages, file.stat().st_size)
-        self.progress(f"PDF {site_path}: {state}, {pages} page(s), "
+        pdf = Pdf(site_path, cached.file, cached.pages, cached.file.stat().st_size)
+        self.progress(f"PDF {site_path}: {state}, {pdf.pages} page(s), "
                       f"{web.human_size(self.project, self.lang, pdf.size)}")
         return pdf
 
@@ -106,25 +106,26 @@ class _Builder:
         html = templates().get_template("handout.html").render(h=content, **self.page)
         key = cache_key("handout", renderer_fingerprint(), html)
         path = web.handout_path(self.project, content.slug, self.lang)
-        return self._pdf(path, key,
-                         lambda: render_pdf(html, content.source, self.project.root).pdf)
+        return self._pdf(path, key, lambda: render_pdf(html, content.source, self.project.root))
 
-    def track_booklet(self, track_id: str, members: list[tuple[str, str, Path]]) -> Pdf:
+    def track_booklet(self, track_id: str, members: list[tuple[str, str, Pdf]]) -> Pdf:
         project, lang = self.project, self.lang
         track = project.track(track_id)
         url = project.config.site_url + project.config.prefix(lang) + f"jalur/{track_id}/"
-        entries = booklet.contents(members)
+        entries = booklet.contents([(code, title, pdf.file, pdf.pages)
+                                    for code, title, pdf in members])
         title = localized(project, track.title, lang)
         html = templates().get_template("handout-booklet.html").render(
-            lang=lang, track_title=title, track_description=localized(project, track.description,
-                                                                      lang),
+            lang=lang, track_title=title,
+            track_description=localized(project, track.description, lang),
             entries=entries, url=url, qr=Markup(qr_svg(url)), **self.page)
         key = cache_key("booklet", renderer_fingerprint(), pypdf.__version__, html,
-                        *(pdf.name for _, _, pdf in members))
+                        *(pdf.file.name for _, _, pdf in members))
 
-        def make() -> bytes:
+        def make() -> Rendered:
             front = render_pdf(html, project.tracks[track_id].path, project.root, max_pages=None)
-            return booklet.merge(front.pdf, entries, f"{title} · {self.page['site_name']}", lang)
+            merged = booklet.merge(front.pdf, entries, f"{title} · {self.page['site_name']}", lang)
+            return Rendered(merged, front.pages + sum(pdf.pages for _, _, pdf in members))
 
         return self._pdf(web.booklet_path(project, track_id, lang), key, make)
 
@@ -141,7 +142,7 @@ def build_language(project: Project, lang: str, site_name: str,
             result.handouts[slug] = builder.handout(gather(project, entry, lang))
     for track in project.ordered_tracks():
         members = [(m.data.code, localized(project, m.data.title, lang),
-                    result.handouts[m.slug].file)
+                    result.handouts[m.slug])
                    for m in project.modules_of(track.id) if m.slug in result.handouts]
         if members:
             result.booklets[track.id] = builder.track_booklet(track.id, members)

@@ -11,6 +11,7 @@ import hashlib
 import os
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 KEEP_UNUSED_DAYS = 14
@@ -23,6 +24,12 @@ def cache_key(*parts: str) -> str:
     return digest.hexdigest()[:32]
 
 
+@dataclass(frozen=True)
+class CachedPdf:
+    file: Path
+    pages: int
+
+
 class PdfCache:
     def __init__(self, folder: Path):
         self.folder = folder
@@ -30,22 +37,30 @@ class PdfCache:
     def path(self, key: str) -> Path:
         return self.folder / f"{key}.pdf"
 
-    def get(self, key: str) -> Path | None:
-        path = self.path(key)
+    def get(self, key: str) -> CachedPdf | None:
+        path, count = self.path(key), self.path(key).with_suffix(".pages")
+        try:
+            pages = int(count.read_text())
+        except (FileNotFoundError, ValueError):
+            return None
         if not path.exists():
             return None
         os.utime(path)  # marks it as in use, for prune()
-        return path
+        return CachedPdf(path, pages)
 
-    def put(self, key: str, pdf: bytes) -> Path:
-        """Write atomically: builds running side by side never see half a file."""
+    def put(self, key: str, pdf: bytes, pages: int) -> CachedPdf:
+        """Write atomically (the page count last): parallel builds never see half an entry."""
         self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.path(key)
+        self._write(path, pdf)
+        self._write(path.with_suffix(".pages"), str(pages).encode())
+        return CachedPdf(path, pages)
+
+    def _write(self, path: Path, data: bytes) -> None:
         fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
         with os.fdopen(fd, "wb") as out:
-            out.write(pdf)
-        path = self.path(key)
+            out.write(data)
         os.replace(tmp, path)
-        return path
 
     def prune(self, days: int = KEEP_UNUSED_DAYS) -> None:
         """Forget PDFs no build has used for ``days`` days."""
@@ -55,6 +70,7 @@ class PdfCache:
         for path in self.folder.glob("*.pdf"):
             try:
                 if path.stat().st_mtime < limit:
+                    path.with_suffix(".pages").unlink(missing_ok=True)
                     path.unlink()
             except FileNotFoundError:
                 pass

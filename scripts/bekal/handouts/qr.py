@@ -8,4 +8,5 @@ import segno
 def qr_svg(url: str) -> str:
     """An inline ``<svg>`` with a viewBox and no fixed size (the stylesheet sizes it)."""
     code = segno.make(url, error="m")
-    return code.svg_inline(scale=1, border=4, omitsize=True, light="#fff", dark="#000")
+    return code.svg_inline(scale=1, border=4, omitsize=True, light="#fff", dark="#000",
+                           title=f"QR: {url}")
