@@ -149,14 +149,13 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         if self.config.enabled:
             ref = self._page_ref(page, config)
             context["bekal"] = self._context(ref.lang)
-            context["bekal"]["head_tags"] = self._head_tags(page, ref)
+            head = meta.page_meta(self.project, ref, page.title, page.url,
+                                  page.meta.get("description"))
+            context["bekal"]["description"] = head.description
+            context["bekal"]["head_tags"] = meta.head_tags(self.project, head)
             if page.meta.get("bekal_quiz"):
                 context["bekal"]["quiz_assets"] = quiz.asset_urls()
         return context
-
-    def _head_tags(self, page, ref: pages.PageRef) -> str:
-        head = meta.page_meta(self.project, ref, page.title, page.url, page.meta.get("description"))
-        return meta.head_tags(self.project, head)
 
     def on_template_context(self, context, template_name, config):
         if self.config.enabled and template_name == "404.html":

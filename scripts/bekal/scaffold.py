@@ -20,6 +20,17 @@ def _localized(languages: list[str], text: str) -> dict[str, str]:
     return {lang: f"[{lang}] {text}" for lang in languages}
 
 
+def _track_letter(project, track: str, siblings) -> str:
+    """The letter the track's codes already use, or a free one from its name."""
+    for sibling in siblings:
+        prefix = re.match(r"[a-z]+", sibling.data.code)
+        if prefix:
+            return prefix.group(0)
+    used = {re.match(r"[a-z]+", m.data.code).group(0) for m in project.modules.values()
+            if m.module and m.data.track != track}
+    return next((c for c in track if c not in used), track[0])
+
+
 def new_module(root: Path, slug: str, track: str) -> list[Path]:
     """Create modules/<slug>/ and content/<lang>/modul/<slug>/; return the files written."""
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
@@ -35,10 +46,11 @@ def new_module(root: Path, slug: str, track: str) -> list[Path]:
     siblings = project.modules_of(track)
     order = max((m.data.order for m in siblings), default=0) + 1
     codes = {m.data.code for m in project.modules.values() if m.module}
-    code = f"{track[0]}{order}"
+    letter = _track_letter(project, track, siblings)
+    code = f"{letter}{order}"
     while code in codes:
         order += 1
-        code = f"{track[0]}{order}"
+        code = f"{letter}{order}"
     module = {
         "track": track, "order": order, "minutes": 45, "code": code, "level": "dasar",
         **{key: _localized(langs, text.format(slug=slug)) for key, text in _TEXT.items()},
