@@ -47,7 +47,7 @@ def make_project(dest: Path, modules: dict[str, str] | None = None) -> Path:
             shutil.copy2(src, target)
     for lang_dir in (ROOT / "content").iterdir():
         shutil.copytree(lang_dir, dest / "content" / lang_dir.name,
-                        ignore=lambda d, names: ["modul"] if Path(d) == lang_dir else [])
+                        ignore=shutil.ignore_patterns("modul"))
     for slug, track in (modules or {}).items():
         new_module(dest, slug, track)
     return dest

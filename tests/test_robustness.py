@@ -20,8 +20,8 @@ yaml_values = st.recursive(
 
 structured_yaml = yaml_values.map(lambda v: yaml.safe_dump(v, allow_unicode=True))
 markdownish = st.lists(st.sampled_from(
-    list("ab #{}[]()!<>:-*`\n0123456789+.") + ["{{fact:", "}}", "<!-- bekal:", "-->",
-                                               "## ", "{#x}", "<script>", "\udcff"]),
+    [*"ab #{}[]()!<>:-*`\n0123456789+.", "{{fact:", "}}", "<!-- bekal:", "-->",
+     "## ", "{#x}", "<script>", "\udcff"]),
     max_size=120).map("".join)
 
 
@@ -34,7 +34,8 @@ def _check(root) -> list[Issue]:
     return list(run_checks(load_project(root)))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(module=st.one_of(structured_yaml, st.text(max_size=200)), quiz=structured_yaml)
 def test_any_yaml_gives_issue_records(root, module, quiz):
     (root / "modules/uji-coba/module.yml").write_text(module, "utf-8")
@@ -43,7 +44,8 @@ def test_any_yaml_gives_issue_records(root, module, quiz):
     assert all(isinstance(i, Issue) and i.code and i.path for i in issues)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=markdownish)
 def test_any_markdown_gives_issue_records(root, text):
     # "\udcff" stands for a byte that is not valid UTF-8

@@ -18,7 +18,8 @@ def expected_pages(project) -> set[str]:
     fixed += [f"jalur/{t}/index.html" for t in project.tracks]
     for slug in project.modules:
         fixed += [f"modul/{slug}/index.html", f"modul/{slug}/pelatih/index.html"]
-    extra = {"cari/index.html"} if (project.content_dir / project.config.default / "cari.md").exists() else set()
+    search_page = project.content_dir / project.config.default / "cari.md"
+    extra = {"cari/index.html"} if search_page.exists() else set()
     return {project.config.prefix(lang) + page for lang in project.config.codes
             for page in [*fixed, *extra]}
 

@@ -93,8 +93,10 @@ def sources_html(project: Project, keys: Iterable[str], lang: str) -> str:
         trust = escape(project.t(lang, f"confidence_{fact.confidence}"))
         mark = ""
         if fact.unverified:
-            mark = f' <strong class="bekal-unverified">{escape(project.t(lang, "unverified"))}</strong>.'
-        items.append(f"<li>{label}: {value}. {_source_links(fact.source)} ({seen}; {trust}).{mark}</li>")
+            unverified = escape(project.t(lang, "unverified"))
+            mark = f' <strong class="bekal-unverified">{unverified}</strong>.'
+        sources = _source_links(fact.source)
+        items.append(f"<li>{label}: {value}. {sources} ({seen}; {trust}).{mark}</li>")
     title = escape(project.t(lang, "sources"))
     intro = escape(project.t(lang, "sources_intro"))
     return (f'<section class="bekal-sources" aria-labelledby="sumber">'

@@ -175,7 +175,8 @@ def validate(model: type[BaseModel], data: Any, lines: LineMap, base: tuple,
 
 def _type_hint(error: dict) -> str:
     kind = error["type"]
-    if kind == "string_type" and (error.get("input") is None or isinstance(error.get("input"), dict)):
+    value = error.get("input")
+    if kind == "string_type" and (value is None or isinstance(value, dict)):
         return ("put the text in double quotes: a ': ' inside it, or a comma inside { }, "
                 "splits it into fields")
     if kind.startswith("string_pattern"):
