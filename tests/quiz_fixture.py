@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import yaml
+
 from bekal.schema import Quiz
 
 GOLDEN = Path(__file__).parent / "golden" / "quiz"

@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 import yaml
 import zxingcpp
+from PIL import Image
+
 from bekal.meta import og_locale
 from bekal.project import load_project
 from bekal.shortlinks import short_links, short_url
 from bekal.shortlinks_lock import LOCK_NAME, check_short_links, publish_codes
 from conftest import ROOT, make_project, run_build
-from PIL import Image
 
 LOCK = f"modules/{LOCK_NAME}"
 FIXTURE_MODULES = {"satu": "persiapan", "dua": "hak"}

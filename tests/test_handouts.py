@@ -11,6 +11,7 @@ import pypdfium2
 import pytest
 import yaml
 import zxingcpp
+
 from bekal import handouts
 from bekal.facts import FACT_REF, display_value
 from bekal.project import load_project

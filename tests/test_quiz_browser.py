@@ -9,9 +9,10 @@ from __future__ import annotations
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, make_project, run_build, serve
 from playwright.sync_api import expect
 from quiz_fixture import GOLDEN, fact_free, fixture_data, with_test_fact
+
+from conftest import ROOT, make_project, run_build, serve
 
 pytestmark = pytest.mark.browser
 

@@ -13,12 +13,13 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from quiz_fixture import GOLDEN, fact_free, fixture_data, fixture_quiz, with_test_fact
+
 from bekal import quiz
 from bekal.pages import PageRef
 from bekal.project import load_project
 from bekal.schema import Quiz
 from conftest import ROOT, make_project
-from quiz_fixture import GOLDEN, fact_free, fixture_data, fixture_quiz, with_test_fact
 
 UPDATE = os.environ.get("BEKAL_UPDATE_GOLDEN") == "1"
 LANGS = ("id", "en")

@@ -35,10 +35,12 @@ def display_value(fact: Fact, value: str) -> str:
     return value
 
 
-def seen_text(project: Project, fact: Fact, lang: str) -> str:
-    if isinstance(fact.seen, dt.date):
-        return fact.seen.isoformat()
-    return project.t(lang, "undated") if fact.seen == "undated" else str(fact.seen)
+def seen_phrase(project: Project, fact: Fact, lang: str) -> str:
+    """'seen 2025-04-10', or 'source undated' when the source gives no date."""
+    if fact.seen == "undated":
+        return project.t(lang, "fact_undated")
+    seen = fact.seen.isoformat() if isinstance(fact.seen, dt.date) else str(fact.seen)
+    return project.t(lang, "fact_seen", date=seen)
 
 
 def render_fact(project: Project, key: str, lang: str) -> str:
@@ -49,10 +51,9 @@ def render_fact(project: Project, key: str, lang: str) -> str:
     body = f'<a href="{escape(href)}">{shown}</a>' if href else shown
     html = f'<span class="bekal-fact" data-fact="{escape(key)}">{body}'
     if fact.unverified:
-        seen = seen_text(project, fact, lang)
         html += (f' <small class="bekal-unverified">'
                  f'({escape(project.t(lang, "unverified"))}, '
-                 f'{escape(project.t(lang, "fact_seen", date=seen))})</small>')
+                 f'{escape(seen_phrase(project, fact, lang))})</small>')
     return html + "</span>"
 
 
@@ -89,7 +90,7 @@ def sources_html(project: Project, keys: Iterable[str], lang: str) -> str:
         fact = project.fact(key)
         label = escape(fact.label.get(lang) or fact.label[project.config.default])
         value = escape(display_value(fact, fact.text(lang, project.config.default)))
-        seen = escape(project.t(lang, "fact_seen", date=seen_text(project, fact, lang)))
+        seen = escape(seen_phrase(project, fact, lang))
         trust = escape(project.t(lang, f"confidence_{fact.confidence}"))
         mark = ""
         if fact.unverified:

@@ -70,7 +70,7 @@ def source_lines(project: Project, keys: list[str], lang: str) -> list[SourceLin
     lines: dict[tuple, SourceLine] = {}
     for key in keys:
         fact = project.fact(key)
-        seen = facts.seen_text(project, fact, lang)
+        seen = facts.seen_phrase(project, fact, lang)
         label = fact.label.get(lang) or fact.label[project.config.default]
         group = (fact.source, seen, fact.unverified)
         if group in lines:
