@@ -18,12 +18,13 @@ def atomic_build(root: Path, site_dir: Path, extra_args: list[str] | None = None
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(staging),
                *(extra_args or [])]
     result = subprocess.run(command, cwd=root)
-    if result.returncode != 0:
+    returncode = result.returncode or _finish(staging)
+    if returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         kept = "the last good site is still in " + str(site_dir) if site_dir.exists() \
             else "no site was written"
         print(f"bekal build: the build failed (see above); {kept}.", file=sys.stderr)
-        return result.returncode
+        return returncode
     old = None
     if site_dir.exists():
         old = site_dir.with_name(f".site-old-{os.getpid()}")
@@ -32,4 +33,18 @@ def atomic_build(root: Path, site_dir: Path, extra_args: list[str] | None = None
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
     print(f"bekal build: site written to {site_dir}")
+    return 0
+
+
+def _finish(staging: Path) -> int:
+    """Lighter pages, cacheable assets and the search index, before the new site goes live."""
+    from .optimize import optimize_site
+    from .search import SearchIndexError, index_site
+
+    optimize_site(staging)
+    try:
+        index_site(staging)
+    except SearchIndexError as err:
+        print(f"bekal build: {err}", file=sys.stderr)
+        return 1
     return 0

@@ -35,4 +35,5 @@ def site_context(project: Project, lang: str) -> dict:
         "ui": project.ui.get(lang, {}),
         "home_url": prefix or ".",
         "help_url": prefix + "bantuan/",
+        "search_url": prefix + "cari/",
     }
