@@ -3,14 +3,20 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 BEKAL  := $(VENV)/bin/bekal
 STAMP  := $(VENV)/.installed
+NODE   := node_modules/.installed
 
-.PHONY: site serve check status test lint schemas clean
+.PHONY: site serve check status test lint schemas clean audit bench
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
+
+# Lighthouse and the Nu HTML checker (package.json, pinned in package-lock.json)
+$(NODE): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE)
 
 site: $(STAMP)
 	scripts/setup-system.sh site
@@ -32,10 +38,20 @@ schemas: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
-test: $(STAMP)
+test: $(STAMP) $(NODE)
 	scripts/setup-system.sh test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest
+
+# Lighthouse, axe, HTML checker, weight and a slow-link load of every page type: reports/audit.md
+audit: $(STAMP) $(NODE)
+	scripts/setup-system.sh test
+	$(PY) scripts/audit.py
+
+# Build time and page weight against the number of modules, Bekal vs plain Material
+bench: $(STAMP)
+	scripts/setup-system.sh test
+	$(PY) scripts/bench.py
 
 clean:
 	rm -rf site .cache

@@ -1,0 +1,117 @@
+"""Page weight as a reader pays it: bytes on the wire for everything a page view loads.
+
+A view is recorded through the Chrome DevTools Protocol: every request, its status and its
+encoded (gzip) size including headers. The first view runs in a fresh browser context (cold
+cache); later views in the same context reuse its cache, like a reader who moves on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+@dataclass
+class Transfer:
+    url: str
+    status: int = 0
+    bytes: int = 0
+    from_cache: bool = False
+
+
+@dataclass
+class View:
+    url: str
+    transfers: list[Transfer] = field(default_factory=list)
+
+    @property
+    def bytes(self) -> int:
+        return sum(t.bytes for t in self.transfers)
+
+    @property
+    def requests(self) -> int:
+        """Requests that went to the network (a 304 counts, a cache hit does not)."""
+        return sum(1 for t in self.transfers if not t.from_cache)
+
+    @property
+    def outside(self) -> list[str]:
+        """URLs of requests to any host other than this machine."""
+        return [t.url for t in self.transfers
+                if urlsplit(t.url).scheme in ("http", "https", "ws", "wss")
+                and urlsplit(t.url).hostname not in LOCAL_HOSTS]
+
+    @property
+    def failed(self) -> list[tuple[str, int]]:
+        return [(t.url, t.status) for t in self.transfers if t.status >= 400 or t.status == 0]
+
+    def kb(self) -> float:
+        return self.bytes / 1024
+
+
+class Recorder:
+    """Records the network traffic of one Playwright page over CDP."""
+
+    def __init__(self, page):
+        self.page = page
+        self.cdp = page.context.new_cdp_session(page)
+        self.cdp.send("Network.enable")
+        self._by_id: dict[str, Transfer] = {}
+        self.cdp.on("Network.requestWillBeSent", self._sent)
+        self.cdp.on("Network.responseReceived", self._response)
+        self.cdp.on("Network.requestServedFromCache", self._cached)
+        self.cdp.on("Network.loadingFinished", self._finished)
+        self.cdp.on("Network.loadingFailed", self._failed)
+
+    def _sent(self, event):
+        url = event["request"]["url"]
+        if not url.startswith("data:"):
+            self._by_id[event["requestId"]] = Transfer(url)
+
+    def _response(self, event):
+        transfer = self._by_id.get(event["requestId"])
+        if transfer:
+            response = event["response"]
+            transfer.status = response["status"]
+            transfer.from_cache = transfer.from_cache or response.get("fromDiskCache", False) \
+                or response.get("fromMemoryCache", False)
+
+    def _cached(self, event):
+        if event["requestId"] in self._by_id:
+            self._by_id[event["requestId"]].from_cache = True
+
+    def _finished(self, event):
+        transfer = self._by_id.get(event["requestId"])
+        if transfer and not transfer.from_cache:
+            transfer.bytes = int(event["encodedDataLength"])
+
+    def _failed(self, event):
+        transfer = self._by_id.get(event["requestId"])
+        if transfer and not event.get("canceled"):
+            transfer.status = 0
+
+    def start(self) -> None:
+        """Forget what was recorded so far."""
+        self._by_id = {}
+
+    def recorded(self) -> View:
+        """Everything transferred since ``start``."""
+        return View(self.page.url, list(self._by_id.values()))
+
+    def view(self, url: str) -> View:
+        """Load ``url`` and wait until the network is quiet; return what it cost."""
+        self.start()
+        self.page.goto(url, wait_until="load")
+        self.page.wait_for_load_state("networkidle")
+        return View(url, list(self._by_id.values()))
+
+
+def first_and_next(browser, first_url: str, next_url: str, **context_args) -> tuple[View, View]:
+    """A cold first view of ``first_url``, then ``next_url`` with the cache it left."""
+    context = browser.new_context(**context_args)
+    try:
+        recorder = Recorder(context.new_page())
+        return recorder.view(first_url), recorder.view(next_url)
+    finally:
+        context.close()

@@ -1,0 +1,100 @@
+"""Page weight as a reader on prepaid data pays it: gzip, everything a view loads.
+
+First view: a module page with a cold cache. Next view: the next module, with the cache the
+first view left. Both on the real site and flat in the number of modules (a generated site
+with 200 modules per language weighs the same per page as one with 12).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bekal.measure.browser import PHONE
+from bekal.measure.largesite import grow
+from bekal.measure.pagetypes import module_pair, page_types
+from bekal.measure.server import SiteServer
+from bekal.measure.weight import Recorder, View, first_and_next
+from bekal.project import load_project
+from conftest import ROOT, make_project, run_build
+
+pytestmark = pytest.mark.browser
+
+FIRST_VIEW = 64 * 1024
+NEXT_VIEW = 10 * 1024
+PROJECT = load_project(ROOT)
+
+
+def breakdown(view: View) -> str:
+    rows = [f"  {t.bytes:7d} B  {t.status}  {t.url}" for t in view.transfers]
+    return f"{view.url}: {view.bytes} B in {view.requests} requests\n" + "\n".join(rows)
+
+
+@pytest.fixture(scope="module")
+def host(real_site):
+    with SiteServer(real_site) as server:
+        yield server.url
+
+
+@pytest.mark.parametrize("lang", PROJECT.config.codes)
+def test_module_page_first_view_and_next_view_within_budget(browser, host, lang):
+    first, following = module_pair(PROJECT, lang)
+    cold, warm = first_and_next(browser, host + first, host + following, **PHONE)
+    assert cold.bytes <= FIRST_VIEW, breakdown(cold)
+    assert warm.bytes <= NEXT_VIEW, breakdown(warm)
+    assert not cold.failed and not warm.failed, (cold.failed, warm.failed)
+
+
+def test_every_module_page_as_next_view_within_budget(browser, host):
+    context = browser.new_context(**PHONE)
+    recorder = Recorder(context.new_page())
+    recorder.view(host + module_pair(PROJECT)[0])  # warms the cache, as a first view does
+    over = []
+    for lang in PROJECT.config.codes:
+        for slug in PROJECT.modules:
+            view = recorder.view(f"{host}{PROJECT.config.prefix(lang)}modul/{slug}/")
+            if view.bytes > NEXT_VIEW:
+                over.append(breakdown(view))
+    context.close()
+    assert not over, "\n".join(over)
+
+
+def test_page_views_request_nothing_outside_the_site(browser, host):
+    context = browser.new_context(**PHONE)
+    recorder = Recorder(context.new_page())
+    outside, failed = [], []
+    for kind in page_types(PROJECT):
+        view = recorder.view(host + kind.path)
+        outside += view.outside
+        failed += view.failed
+    context.close()
+    assert outside == []
+    assert failed == []
+
+
+def generated_site(root: Path, modules_per_language: int) -> Path:
+    tracks = [t.id for t in PROJECT.ordered_tracks()]
+    project = make_project(root / "project", {f"{t}-seed": t for t in tracks})
+    grow(project, modules_per_language)
+    site = root / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    return site
+
+
+@pytest.mark.slow
+def test_weight_is_flat_in_the_number_of_modules(browser, tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("BEKAL_PDF", "0")  # handouts are not part of a page view
+    views = {}
+    for count in (12, 200):
+        site = generated_site(tmp_path_factory.mktemp(f"n{count}"), count)
+        with SiteServer(site) as server:
+            views[count] = first_and_next(browser, server.url + "modul/persiapan-001/",
+                                          server.url + "modul/persiapan-002/", **PHONE)
+    small, large = views[12], views[200]
+    assert large[0].bytes <= FIRST_VIEW, breakdown(large[0])
+    assert large[1].bytes <= NEXT_VIEW, breakdown(large[1])
+    # the same page costs the same, whether the site has 12 modules or 200
+    assert large[0].bytes - small[0].bytes <= 512, (breakdown(small[0]), breakdown(large[0]))
+    assert large[1].bytes - small[1].bytes <= 512, (breakdown(small[1]), breakdown(large[1]))
