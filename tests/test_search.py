@@ -138,3 +138,18 @@ def test_untranslated_pages_stay_out_of_the_other_languages_index(page, untransl
     # Pagefind forgives typos, so other English pages may come up, but never this one
     assert base + "en/tentang/" not in found_en
     assert all(url.startswith(base + "en/") for url in found_en)
+
+
+@pytest.mark.browser
+def test_results_come_five_at_a_time(page, site_url):
+    urls, _ = search(page, site_url, "", "paspor")
+    total = int(re.search(r"\d+", page.locator(".bekal-search__status").inner_text()).group())
+    assert len(urls) == min(total, 5)  # each result shown downloads that page's text
+    more = page.locator(".bekal-search__more")
+    assert more.is_visible() == (total > 5)
+    if total > 5:
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('.bekal-search__results li')"
+                               f".length === {min(total, 10)}")
+        assert page.evaluate("document.activeElement.closest('li') === "
+                             "document.querySelectorAll('.bekal-search__results li')[5]")

@@ -1,16 +1,20 @@
 // The search form on /cari/ and /en/cari/. Pagefind (pagefind/pagefind.js) picks the index
-// of the page's <html lang>; it is imported on the first search, never before.
+// of the page's <html lang>; it is imported on the first search, never before. Results come
+// five at a time: each one shown costs a download of that page's text.
 (function () {
   "use strict";
+  var PAGE = 5;
   var form = document.querySelector("form.bekal-search");
   if (!form) return;
   var input = form.querySelector("input[name=q]");
   var status = document.querySelector(".bekal-search__status");
   var list = document.querySelector(".bekal-search__results");
+  var more = document.querySelector(".bekal-search__more");
   var text = form.dataset;
   var bundle = new URL(text.bundle, document.baseURI).href;
   var pagefind = null;
   var latest = 0;
+  var pending = [];
 
   function load() {
     if (!pagefind) {
@@ -37,26 +41,38 @@
     return li;
   }
 
+  function showNext(id) {
+    var batch = pending.splice(0, PAGE).map(function (r) { return r.data(); });
+    return Promise.all(batch).then(function (data) {
+      if (id !== latest) return null;
+      var items = data.map(item);
+      list.append.apply(list, items);
+      more.hidden = pending.length === 0;
+      return items[0] || null;
+    });
+  }
+
   function run(query) {
     var id = ++latest;
     query = query.trim();
+    list.replaceChildren();
+    more.hidden = true;
+    pending = [];
     if (!query) {
       status.textContent = "";
-      list.replaceChildren();
       return Promise.resolve();
     }
     say(text.searching, query, 0);
     return load()
       .then(function (module) { return module.search(query); })
       .then(function (search) {
-        var top = search.results.slice(0, 10).map(function (r) { return r.data(); });
-        return Promise.all(top).then(function (data) { return [search.results.length, data]; });
-      })
-      .then(function (found) {
-        if (id !== latest) return;
-        var count = found[0];
-        say(count === 0 ? text.none : count === 1 ? text.one : text.many, query, count);
-        list.replaceChildren.apply(list, found[1].map(item));
+        if (id !== latest) return null;
+        pending = search.results.slice();
+        var count = pending.length;
+        return showNext(id).then(function () {
+          if (id === latest) say(count === 0 ? text.none : count === 1 ? text.one : text.many,
+                                 query, count);
+        });
       })
       .catch(function () {
         if (id === latest) say(text.error, query, 0);
@@ -75,6 +91,11 @@
     url.searchParams.set("q", input.value.trim());
     history.replaceState(null, "", url);
     run(input.value);
+  });
+  more.addEventListener("click", function () {
+    showNext(latest).then(function (first) {
+      if (first) first.querySelector("a").focus(); // keyboard users continue where new ones start
+    });
   });
   var initial = new URLSearchParams(location.search).get("q");
   if (initial) {
