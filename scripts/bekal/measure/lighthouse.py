@@ -12,6 +12,7 @@ from .browser import CHROMIUM, CHROMIUM_ARGS
 
 CLI = Path("node_modules/lighthouse/cli/index.js")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+PASS = 0.9  # Lighthouse shows an audit as passed (green) from this score on
 
 
 class LighthouseError(RuntimeError):
@@ -40,7 +41,7 @@ def lighthouse(root: Path, url: str) -> dict:
          for ref in report["categories"][name]["auditRefs"]
          if ref.get("weight", 0) > 0
          and (audit_id := ref["id"]) in report["audits"]
-         and report["audits"][audit_id].get("score") not in (None, 1)
+         and (report["audits"][audit_id].get("score") or 0) < PASS
          and report["audits"][audit_id].get("scoreDisplayMode") not in ("notApplicable",
                                                                           "informative",
                                                                           "manual")})

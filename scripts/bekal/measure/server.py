@@ -38,12 +38,39 @@ def _encoded(path: Path, mtime_ns: int, compress: bool) -> bytes:
     return gzip.compress(data, compresslevel=6, mtime=0) if compress else data
 
 
+class _CountingWriter:
+    """Wraps the socket writer and counts the bytes sent (headers and body)."""
+
+    def __init__(self, raw):
+        self.raw, self.count = raw, 0
+
+    def write(self, data: bytes) -> int:
+        self.count += len(data)
+        return self.raw.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self.raw, name)
+
+
 class _Handler(http.server.BaseHTTPRequestHandler):
     root: Path
+    sent: list  # (path, status, bytes) per response, shared with the SiteServer
     protocol_version = "HTTP/1.1"
 
     def log_message(self, *args):
         pass
+
+    def setup(self):
+        super().setup()
+        self.wfile = _CountingWriter(self.wfile)
+
+    def send_response(self, code, message=None):
+        self._status, self._before = code, self.wfile.count
+        super().send_response(code, message)
+
+    def _log(self) -> None:
+        self.wfile.flush()
+        self.sent.append((self.path, self._status, self.wfile.count - self._before))
 
     def _resolve(self) -> Path | None:
         rel = unquote(urlsplit(self.path).path).lstrip("/")
@@ -80,6 +107,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("ETag", etag)
             self.send_header("Cache-Control", cache_policy(path.name))
             self.end_headers()
+            self._log()
             return
         body = _encoded(path, stat.st_mtime_ns, compress)
         self.send_response(status)
@@ -97,13 +125,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         if not head:
             self.wfile.write(body)
+        self._log()
 
 
 class SiteServer:
     """``with SiteServer(site_dir) as server: server.url`` -> ``http://127.0.0.1:<port>/``."""
 
     def __init__(self, root: Path, port: int = 0):
-        handler = type("Handler", (_Handler,), {"root": Path(root).resolve()})
+        self.sent: list[tuple[str, int, int]] = []
+        handler = type("Handler", (_Handler,), {"root": Path(root).resolve(), "sent": self.sent})
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
@@ -116,3 +146,12 @@ class SiteServer:
     def __exit__(self, *exc) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+    def mark(self) -> int:
+        """A point in the log of responses; see ``sent_since``."""
+        return len(self.sent)
+
+    def sent_since(self, mark: int) -> list[tuple[str, int, int]]:
+        """(path, status, bytes on the wire) of every response since ``mark``, whoever asked
+        (a page, or a worker the page started)."""
+        return self.sent[mark:]
