@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links
 
-from . import creator_assets, facts, glossary_links, handouts, meta, pages, quiz
+from . import creator_assets, facts, glossary_links, handouts, meta, pages, quiz, trainer
 from .cards import MissingFont
 from .checks import run_checks
 from .issues import format_report
@@ -117,6 +117,8 @@ class BekalPlugin(BasePlugin[BekalConfig]):
             return markdown
         ref = self._page_ref(page, config)
         markdown = pages.expand_markers(self.project, markdown, ref)
+        markdown = trainer.expand(self.project, markdown, ref.path, ref.lang, page.url,
+                                  self.handouts)
         slug = ref.module_slug
         entry = self.project.modules.get(slug) if slug else None
         if entry and entry.module and ref.kind == "index":
@@ -175,6 +177,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         self.handouts.install(Path(config.site_dir))
         if lang == self.project.config.default:
             quiz.write_assets(Path(config.site_dir))
+        trainer.write_language(self.project, Path(config.site_dir), lang)
         try:  # short links, QR codes and preview cards of this language
             creator_assets.write_creator_assets(self.project, Path(config.site_dir), lang)
         except MissingFont as err:

@@ -6,6 +6,7 @@ Authors place a marker where a generated piece belongs:
     <!-- bekal:glossary -->          the glossary entries
     <!-- bekal:creator-kit -->       the link kit for video creators (creator_kit.py)
     <!-- bekal:quiz -->              where the module's quiz goes (quiz/page.py)
+    <!-- bekal:trainer-hub -->       every track's session plan and module kits (trainer/plan.py)
 Module lessons (modul/<slug>/index.md) get their title, objectives, key points and
 checklist from module.yml without a marker.
 """
@@ -21,7 +22,7 @@ from .project import ModuleEntry, Project
 
 MARKER = re.compile(r"<!--\s*bekal:([a-z-]+)(?:\s+([^\s>]+))?\s*-->")
 MODULE_PAGE = re.compile(r"^modul/([^/]+)/(index|pelatih|handout)\.md$")
-KNOWN_MARKERS = {"modules", "catalogue", "glossary", "creator-kit", "quiz"}
+KNOWN_MARKERS = {"modules", "catalogue", "glossary", "creator-kit", "quiz", "trainer-hub"}
 
 
 @dataclass(frozen=True)

@@ -71,3 +71,18 @@ def read_site_config(root: Path) -> SiteConfig:
     site_url = str(config.get("site_url") or "http://127.0.0.1:8000/")
     return SiteConfig(root, tuple(languages), site_url.rstrip("/") + "/",
                       config.get("docs_dir", "docs"))
+
+
+def markdown_extensions(root: Path) -> tuple[list[str], dict[str, dict]]:
+    """mkdocs.yml's ``markdown_extensions`` as Python-Markdown takes them: names, configs."""
+    config = yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=_TolerantLoader)
+    names: list[str] = []
+    configs: dict[str, dict] = {}
+    for item in config.get("markdown_extensions") or []:
+        if isinstance(item, dict):
+            for name, options in item.items():
+                names.append(name)
+                configs[name] = dict(options or {})
+        else:
+            names.append(str(item))
+    return names, configs
