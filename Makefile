@@ -5,7 +5,7 @@ BEKAL  := $(VENV)/bin/bekal
 STAMP  := $(VENV)/.installed
 NODE   := node_modules/.installed
 
-.PHONY: site serve check status test lint schemas clean audit bench
+.PHONY: site serve check status test lint schemas clean audit bench offline
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -21,6 +21,11 @@ $(NODE): package.json package-lock.json
 site: $(STAMP)
 	scripts/setup-system.sh site
 	$(BEKAL) build
+
+# The whole site, PDFs and slides for file:// (a USB stick): bekal-offline-<date>.zip
+offline: $(STAMP)
+	scripts/setup-system.sh site
+	$(BEKAL) offline
 
 # Handout PDFs are skipped while serving; `make serve BEKAL_PDF=1` builds them too.
 serve: $(STAMP)

@@ -33,6 +33,21 @@ def cmd_build(args) -> int:
     return atomic_build(_root(args), Path(args.site_dir), extra_args=args.mkdocs_args)
 
 
+def cmd_offline(args) -> int:
+    from .offline import OfflineError, build_bundle
+
+    started = time.perf_counter()
+    try:
+        target = build_bundle(_root(args), Path(args.out).resolve(),
+                              keep=Path(args.keep).resolve() if args.keep else None)
+    except OfflineError as err:
+        print(f"bekal offline: {err}", file=sys.stderr)
+        return 1
+    size = target.stat().st_size / 1048576
+    print(f"bekal offline: {target} ({size:.1f} MB) in {time.perf_counter() - started:.0f} s")
+    return 0
+
+
 def cmd_schema(args) -> int:
     from .schema_export import write_schemas
 
@@ -95,6 +110,12 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", default="site")
     build.add_argument("mkdocs_args", nargs="*", help="extra arguments for mkdocs build")
     build.set_defaults(func=cmd_build)
+
+    offline = sub.add_parser("offline", help="write bekal-offline-<date>.zip: the whole site, "
+                             "PDFs and slides, to open from a USB stick without internet")
+    offline.add_argument("--out", default=".", help="folder for the zip (default: .)")
+    offline.add_argument("--keep", metavar="DIR", help="also leave the unzipped bundle in DIR")
+    offline.set_defaults(func=cmd_offline)
 
     schema = sub.add_parser("schema", help="write JSON Schemas for the YAML files")
     schema.add_argument("--out", default="scripts/schemas")
