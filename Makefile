@@ -13,7 +13,8 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-# Lighthouse and the Nu HTML checker (package.json, pinned in package-lock.json)
+# Lighthouse and the Nu HTML checker (package.json, pinned in package-lock.json; the
+# overrides pin two deps Lighthouse asks for as "latest", which would break npm ci)
 $(NODE): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $(NODE)
