@@ -91,17 +91,9 @@ class Recorder:
         if transfer and not event.get("canceled"):
             transfer.status = 0
 
-    def start(self) -> None:
-        """Forget what was recorded so far."""
-        self._by_id = {}
-
-    def recorded(self) -> View:
-        """Everything transferred since ``start``."""
-        return View(self.page.url, list(self._by_id.values()))
-
     def view(self, url: str) -> View:
         """Load ``url`` and wait until the network is quiet; return what it cost."""
-        self.start()
+        self._by_id = {}
         self.page.goto(url, wait_until="load")
         self.page.wait_for_load_state("networkidle")
         return View(url, list(self._by_id.values()))
