@@ -1,0 +1,42 @@
+"""Translation status: missing pages, outdated translations, and the fallback notice."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from bekal.translation import translation_state
+from conftest import ROOT, make_project, run_build
+
+
+def test_real_content_is_fully_translated_and_up_to_date():
+    state = translation_state(ROOT)
+    assert state == {"en": {"missing": [], "outdated": [], "untracked": []}}
+
+
+def test_status_lists_missing_and_outdated_pages(tmp_path):
+    root = make_project(tmp_path / "p")
+    for path in (root / "content/en").rglob("*.md"):
+        subprocess.run([sys.executable, "-m", "bekal.cli", "--root", str(root), "status",
+                        "--accept", str(path)], check=True, capture_output=True)
+    (root / "content/en/tentang.md").unlink()
+    about = root / "content/id/bantuan.md"
+    about.write_text(about.read_text("utf-8") + "\nKalimat baru.\n", "utf-8")
+    state = translation_state(root)["en"]
+    assert state["missing"] == ["tentang.md"]
+    assert state["outdated"] == ["bantuan.md"]
+    result = subprocess.run([sys.executable, "-m", "bekal.cli", "--root", str(root), "status",
+                             "--strict"], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "missing: content/en/tentang.md" in result.stdout
+    assert "source changed since translated: content/en/bantuan.md" in result.stdout
+
+
+def test_untranslated_page_shows_a_notice_in_the_readers_language(tmp_path):
+    root = make_project(tmp_path / "p")
+    (root / "content/en/tentang.md").unlink()
+    result = run_build(root, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (tmp_path / "site/en/tentang/index.html").read_text("utf-8")
+    assert "This page is not translated into your language yet" in html
+    assert "Tentang Bekal" in html
