@@ -40,3 +40,14 @@ def test_untranslated_page_shows_a_notice_in_the_readers_language(tmp_path):
     html = (tmp_path / "site/en/tentang/index.html").read_text("utf-8")
     assert "This page is not translated into your language yet" in html
     assert "Tentang Bekal" in html
+
+
+def test_translation_metadata_never_reaches_readers(real_site):
+    import pypdf
+
+    leaks = [p for p in real_site.rglob("*.html") if "source_hash" in p.read_text("utf-8")]
+    for pdf in real_site.rglob("*.pdf"):
+        text = "".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
+        if "source_hash" in text:
+            leaks.append(pdf)
+    assert leaks == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .issues import IssueList
@@ -18,3 +19,11 @@ def read_text(path: Path, issues: IssueList) -> str | None:
                    f"byte 0x{data[err.start]:02x} is not valid UTF-8",
                    "save the file as UTF-8 (in most editors: Save with encoding → UTF-8)")
         return None
+
+
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+
+
+def strip_front_matter(text: str) -> str:
+    """Markdown without its leading '---' block (page metadata such as source_hash)."""
+    return _FRONT_MATTER.sub("", text, count=1)

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from ..issues import IssueList
 from ..project import ModuleEntry, Project
-from ..textfile import read_text
+from ..textfile import read_text, strip_front_matter
 from .errors import HandoutError
 from .markup import PrintMarkdown
 from .print_facts import SourceLine, check_refs, print_fact, source_lines, substitute
@@ -65,7 +65,7 @@ def _read_markdown(project: Project, path: Path) -> str | None:
     text = read_text(path, issues)
     if text is None:
         raise HandoutError(issues[0])
-    return text
+    return strip_front_matter(text)
 
 
 def gather(project: Project, entry: ModuleEntry, lang: str) -> HandoutContent:

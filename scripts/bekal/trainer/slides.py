@@ -24,6 +24,7 @@ from .. import facts
 from ..handouts.markup import page_url
 from ..project import ModuleEntry, Project
 from ..siteconfig import markdown_extensions
+from ..textfile import strip_front_matter
 from .kit import SLIDES_DIR, lesson_source
 from .page import KitPage, asset, templates
 
@@ -205,7 +206,7 @@ def slides_page(project: Project, entry: ModuleEntry, lang: str) -> tuple[KitPag
     page = KitPage(project, entry, lang, SLIDES_DIR,
                    project.t(lang, "slides_title", title=m.title[lang]))
     points = "\n".join(f"- {point}" for point in m.key_points.get(lang, []))
-    text = (source.read_text("utf-8")
+    text = (strip_front_matter(source.read_text("utf-8"))
             + f"\n\n## {project.t(lang, 'key_points')} {{#poin-penting}}\n\n{points}\n")
     body = Markup(render_slides(project, entry.slug, lang, text, page.used))
     html = templates().get_template("slides.html").render(
