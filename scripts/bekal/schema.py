@@ -97,24 +97,49 @@ class Quiz(Strict):
 FactKind = Literal["phone", "whatsapp", "url", "email", "law", "text"]
 
 
-class Fact(Strict):
-    kind: FactKind
-    label: Localized
-    value: Text | Localized
+Method = Literal["law-text", "official-page", "stored-copy", "phoned", "visited", "reported"]
+
+
+class Check(Strict):
+    """One check of a fact: when, against what kind of source, which source, and how."""
+    date: dt.date | Text
+    against: Literal["official", "secondary"]
     source: Text
-    seen: dt.date | Text
-    confidence: Literal["high", "medium", "low"]
-    verified: dt.date | None = None
+    outlet: Text | None = None
+    source_date: dt.date | Text = "undated"
+    method: Method
+    by: Text | None = None
+    value: Text | None = None
     note: str = ""
 
-    @field_validator("seen", mode="before")
+    @field_validator("date", "source_date", mode="before")
     @classmethod
     def _year_as_text(cls, value):
         return str(value) if isinstance(value, int) else value
 
+
+class Fact(Strict):
+    kind: FactKind
+    label: Localized
+    value: Text | Localized
+    checks: list[Check] = Field(min_length=1)
+    confidence: Literal["high", "medium", "low"]
+    note: str = ""
+
+    @property
+    def source(self) -> str:
+        return " ; ".join(check.source for check in self.checks)
+
+    @property
+    def seen(self) -> dt.date | str:
+        """The date of the newest dated source, or 'undated'."""
+        dated = [c.source_date for c in self.checks if c.source_date != "undated"]
+        return max(dated, key=str) if dated else "undated"
+
     @property
     def unverified(self) -> bool:
-        return self.verified is None or self.confidence == "low"
+        official = any(check.against == "official" for check in self.checks)
+        return not official or self.confidence == "low"
 
     def text(self, lang: str, default_lang: str) -> str:
         if isinstance(self.value, dict):
