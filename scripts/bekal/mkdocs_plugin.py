@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links
 
-from . import creator_assets, facts, glossary_links, handouts, meta, pages, quiz, trainer
+from . import creator_assets, facts, glossary_links, handouts, meta, pages, phone, quiz, trainer
 from .cards import MissingFont
 from .checks import run_checks
 from .issues import format_report
@@ -124,12 +124,14 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         if entry and entry.module and ref.kind == "index":
             markdown = (pages.module_header(self.project, entry, ref.lang) + markdown
                         + pages.module_footer(self.project, entry, ref.lang))
+        markdown, phone_facts = phone.page_markdown(self.project, markdown, ref, page.title)
         markdown += self.handouts.links_for(ref)
         if getattr(page.file, "locale", ref.lang) != ref.lang:
             notice = self.project.t(ref.lang, "untranslated_notice")
             markdown = f'!!! info ""\n\n    {notice}\n\n' + markdown
         used: list[str] = []
         markdown = facts.substitute(self.project, markdown, ref.lang, used)
+        used += [key for key in phone_facts if key not in used]
         self.facts_used[page.file.src_uri] = used
         return markdown
 
@@ -142,6 +144,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
                                          f"{prefix}glosarium/")
         used = self.facts_used.setdefault(page.file.src_uri, [])
         html, page.meta["bekal_quiz"] = quiz.for_page(self.project, ref, html, used)
+        html = phone.with_assets(ref, html, page.url)
         return html + facts.sources_html(self.project, used, ref.lang)
 
     def _context(self, lang: str) -> dict:
@@ -177,6 +180,8 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         self.handouts.install(Path(config.site_dir))
         if lang == self.project.config.default:
             quiz.write_assets(Path(config.site_dir))
+            phone.write_assets(Path(config.site_dir))
+        phone.write_language(self.project, Path(config.site_dir), lang)
         trainer.write_language(self.project, Path(config.site_dir), lang)
         try:  # short links, QR codes and preview cards of this language
             creator_assets.write_creator_assets(self.project, Path(config.site_dir), lang)

@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .issues import IssueList
-from .schema import Fact, Module, Quiz, Term, Track, validate
+from .schema import Checker, ContactGroup, Fact, Module, Quiz, Term, Track, validate
 from .siteconfig import SiteConfig, read_site_config
 from .yamlio import LineMap, load_yaml
 
@@ -46,6 +46,8 @@ class Project:
     facts: dict[str, Loaded] = field(default_factory=dict)
     glossary: dict[str, Loaded] = field(default_factory=dict)
     ui: dict[str, dict[str, str]] = field(default_factory=dict)
+    checkers: dict[str, Loaded] = field(default_factory=dict)   # modules/cek-tawaran.yml
+    contacts: list[Loaded] = field(default_factory=list)        # modules/contacts.yml
 
     @property
     def root(self) -> Path:
@@ -91,6 +93,7 @@ def load_project(root: Path, config: SiteConfig | None = None) -> Project:
     _load_keyed(project, modules_dir / "facts.yml", Fact, project.facts)
     _load_keyed(project, modules_dir / "glossary.yml", Term, project.glossary)
     _load_ui(project, modules_dir / "ui.yml")
+    _load_phone_data(project, modules_dir)
     for module_dir in sorted(p for p in modules_dir.iterdir() if p.is_dir()):
         if module_dir.name.startswith((".", "_")):
             continue
@@ -176,8 +179,62 @@ def _load_module(project: Project, module_dir: Path) -> ModuleEntry:
             data, lines = loaded
             model = validate(Quiz, data, lines, (), quiz_path, project.issues)
             if model is not None:
+                model = _with_shared_checklists(project, model, lines, quiz_path)
                 entry.quiz = Loaded(model, quiz_path, lines)
     return entry
+
+
+CHECKER_FILES = ("cek-tawaran",)
+
+
+def _load_phone_data(project: Project, modules_dir: Path) -> None:
+    """The job-offer checker's data and the contact groups of the call buttons (optional)."""
+    for name in CHECKER_FILES:
+        path = modules_dir / f"{name}.yml"
+        loaded = _load_file(project, path, required=False)
+        if loaded is not None:
+            model = validate(Checker, loaded[0], loaded[1], (), path, project.issues)
+            if model is not None:
+                project.checkers[name] = Loaded(model, path, loaded[1])
+    path = modules_dir / "contacts.yml"
+    loaded = _load_file(project, path, required=False)
+    if loaded is None:
+        return
+    data, lines = loaded
+    if not isinstance(data, list):
+        project.issues.add(path, 1, "schema-type", "contacts.yml must be a list of groups",
+                           "start each group with '- id: …'")
+        return
+    for i, item in enumerate(data):
+        model = validate(ContactGroup, item, lines, (i,), path, project.issues)
+        if model is not None:
+            project.contacts.append(Loaded(model, path, lines, (i,)))
+
+
+def _with_shared_checklists(project: Project, quiz: Quiz, lines: LineMap, path: Path) -> Quiz:
+    """A checklist question with ``data: <name>`` takes its options and verdicts from
+    modules/<name>.yml, so the quiz and the checker page show the same signs."""
+    questions = []
+    for qi, q in enumerate(quiz.questions):
+        if q.data is not None:
+            shared = project.checkers.get(q.data)
+            if q.type != "checklist" or q.options or q.verdicts:
+                project.issues.add(path, lines.line_of(("questions", qi, "data")),
+                                   "quiz-data",
+                                   f"question '{q.id}': 'data' is for a checklist question "
+                                   "without options or verdicts of its own",
+                                   "use type: checklist and remove options and verdicts")
+            elif shared is None:
+                project.issues.add(path, lines.line_of(("questions", qi, "data")),
+                                   "quiz-data", f"question '{q.id}' names modules/{q.data}.yml,"
+                                   " which is missing or invalid",
+                                   f"create modules/{q.data}.yml, or use one of: "
+                                   + (", ".join(project.checkers) or "(none)"))
+            else:
+                q = q.model_copy(update={"options": list(shared.model.signs),
+                                         "verdicts": list(shared.model.verdicts)})
+        questions.append(q)
+    return quiz.model_copy(update={"questions": questions})
 
 
 def _load_file(project: Project, path: Path, required: bool):

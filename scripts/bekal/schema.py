@@ -88,6 +88,7 @@ class Question(Strict):
     answer: bool | None = None
     explain: Localized | None = None
     verdicts: list[Verdict] = []
+    data: Slug | None = None  # checklist: take options and verdicts from modules/<data>.yml
 
 
 class Quiz(Strict):
@@ -157,12 +158,35 @@ class UiStrings(Strict):
     model_config = ConfigDict(extra="allow")
 
 
+# --- The phone features (bekal/phone/): the job-offer checker and the call buttons ---------
+
+class Checker(Strict):
+    """modules/cek-tawaran.yml: the signs of a job offer and the verdicts, for the checker
+    page and for every checklist question that names it with ``data:``."""
+    signs: list[Option] = Field(min_length=2)
+    verdicts: list[Verdict] = Field(min_length=1)
+
+
+class ContactNumber(Strict):
+    fact: FactKey            # a phone or whatsapp fact (a text fact is shown as a note)
+    hours: FactKey | None = None  # a text fact saying when the service is open
+
+
+class ContactGroup(Strict):
+    """One place of modules/contacts.yml: its numbers, local emergency number first."""
+    id: Slug
+    title: Localized
+    numbers: list[ContactNumber] = Field(min_length=1)
+
+
 SCHEMAS: dict[str, Any] = {
     "track": Track,
     "module": Module,
     "quiz": Quiz,
     "fact": Fact,
     "term": Term,
+    "checker": Checker,
+    "contact_group": ContactGroup,
 }
 
 _CODES = {

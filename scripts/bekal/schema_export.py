@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .schema import Fact, Module, Quiz, Term, Track
+from .schema import Checker, ContactGroup, Fact, Module, Quiz, Term, Track
 
 
 def schemas() -> dict[str, dict]:
@@ -27,6 +27,9 @@ def schemas() -> dict[str, dict]:
                                "items": Track.model_json_schema()},
         "facts.schema.json": keyed(Fact, "Facts registry"),
         "glossary.schema.json": keyed(Term, "Glossary"),
+        "checker.schema.json": Checker.model_json_schema(),
+        "contacts.schema.json": {"title": "Contacts", "type": "array",
+                                 "items": ContactGroup.model_json_schema()},
     }
 
 

@@ -1,0 +1,67 @@
+"""The phone features' data: the job-offer checker and the contact groups."""
+
+from __future__ import annotations
+
+from ..issues import IssueList
+from ..project import Project
+from . import facts as fact_checks
+from .languages import _walk, check_loaded
+
+CALLABLE = {"phone", "whatsapp"}
+
+
+def check(project: Project, issues: IssueList, publish: bool) -> None:
+    from .prose import FACT_REF, _typed_facts
+
+    for loaded in project.checkers.values():
+        check_loaded(project, loaded, issues)
+        for loc, texts in _walk(loaded.model, ()):
+            for lang, text in texts.items():
+                line = loaded.line(*loc, lang)
+                for match in FACT_REF.finditer(text):
+                    fact_checks.check_use(project, match.group(1), loaded.path, line,
+                                          issues, publish)
+                _typed_facts(loaded.path, line, FACT_REF.sub(" ", text), issues)
+        checker = loaded.model
+        ids = [s.id for s in checker.signs]
+        for i, sign in enumerate(checker.signs):
+            if sign.red_flag is None:
+                issues.add(loaded.path, loaded.line("signs", i), "checker-sign",
+                           f"sign '{sign.id}' does not say whether it is a danger sign",
+                           "add red_flag: true (a sign of fraud) or red_flag: false")
+            if ids.count(sign.id) > 1:
+                issues.add(loaded.path, loaded.line("signs", i, "id"), "checker-sign",
+                           f"sign id '{sign.id}' is used twice", "give every sign its own id")
+        thresholds = [v.min_flags for v in checker.verdicts]
+        flags = sum(bool(s.red_flag) for s in checker.signs)
+        if 0 not in thresholds or len(set(thresholds)) != len(thresholds) \
+                or max(thresholds) > flags:
+            issues.add(loaded.path, loaded.line("verdicts"), "checker-verdicts",
+                       "the verdicts need one with min_flags: 0, no two with the same "
+                       f"min_flags, and none above the {flags} danger signs",
+                       "fix the min_flags of the verdicts")
+    seen: set[str] = set()
+    for loaded in project.contacts:
+        group = loaded.model
+        check_loaded(project, loaded, issues)
+        if group.id in seen:
+            issues.add(loaded.path, loaded.line("id"), "contacts-duplicate",
+                       f"contact group '{group.id}' is defined twice", "give each its own id")
+        seen.add(group.id)
+        for i, number in enumerate(group.numbers):
+            line = loaded.line("numbers", i, "fact")
+            if number.fact not in project.facts:
+                issues.add(loaded.path, line, "unknown-fact",
+                           f"fact '{number.fact}' is not in modules/facts.yml",
+                           "check the spelling, or add the fact with its source")
+                continue
+            kind = project.fact(number.fact).kind
+            if kind not in CALLABLE | {"text"}:
+                issues.add(loaded.path, line, "contacts-kind",
+                           f"fact '{number.fact}' is a {kind}, not a number to call",
+                           "name a fact of kind phone or whatsapp (or a text fact as a note)")
+            if number.hours and (number.hours not in project.facts
+                                 or project.fact(number.hours).kind != "text"):
+                issues.add(loaded.path, loaded.line("numbers", i, "hours"), "contacts-kind",
+                           f"'hours' must name a text fact; '{number.hours}' is not one",
+                           "add a text fact that says when the service is open")

@@ -1,0 +1,183 @@
+/* Bekal on the phone: copy a link, mark a lesson done, remember the quiz result, show
+   where the reader left off, explain glossary terms in place, read a section aloud.
+   Everything stays on this phone (localStorage); nothing is sent anywhere. */
+(() => {
+  "use strict";
+  const holder = document.querySelector(".bekal-phone[data-strings]");
+  if (!holder) return;
+  const t = JSON.parse(holder.dataset.strings);
+  const KEY = "bekal:history";
+  const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => values[k]);
+  const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
+  const load = () => { try { return JSON.parse(localStorage.getItem(KEY)) || {}; } catch (e) { return {}; } };
+  const save = (data) => { try { localStorage.setItem(KEY, JSON.stringify(data)); } catch (e) { /* private mode */ } };
+  const say = (el, text) => { if (el) { el.textContent = ""; setTimeout(() => { el.textContent = text; }, 100); } };
+
+  // Copy link: a button only where the browser can copy; the link is on the page anyway.
+  $$(".bekal-share__copy").forEach((button) => {
+    if (!navigator.clipboard) return;
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      const status = button.parentNode.querySelector(".bekal-share__status");
+      navigator.clipboard.writeText(button.dataset.url)
+        .then(() => say(status, t.copy_done), () => say(status, t.copy_failed));
+    });
+  });
+
+  // A lesson: "mark as done", and the quiz's last result.
+  const progress = document.querySelector(".bekal-progress");
+  if (progress) {
+    const slug = progress.dataset.lesson;
+    const button = progress.querySelector("button");
+    const quizLine = progress.querySelector(".bekal-progress__quiz");
+    const entry = () => load()[slug] || { title: progress.dataset.title };
+    const update = (change) => {
+      const data = load();
+      data[slug] = Object.assign(entry(), change, { title: progress.dataset.title });
+      save(data);
+      show();
+    };
+    const show = () => {
+      const e = entry();
+      button.setAttribute("aria-pressed", e.done ? "true" : "false");
+      button.textContent = e.done ? t.done_undo : t.done_mark;
+      quizLine.textContent = e.quiz ? fill(t.history_quiz, e.quiz) : "";
+    };
+    progress.hidden = false;
+    show();
+    button.addEventListener("click", () => update({ done: !entry().done }));
+    const form = document.querySelector(".bekal-quiz__form");
+    if (form) {
+      form.addEventListener("submit", () => setTimeout(() => {
+        const scored = $$(".bekal-q__feedback", form).filter((f) => f.dataset.result !== "flags" && f.dataset.result !== "safe");
+        if (!scored.length) return;
+        update({ quiz: { right: scored.filter((f) => f.dataset.result === "right").length, total: scored.length } });
+      }, 0));
+    }
+  }
+
+  // Home and track pages: where she left off, and one button to clear it.
+  const history = document.querySelector(".bekal-history");
+  if (history) {
+    const list = history.querySelector(".bekal-history__list");
+    const status = history.querySelector(".bekal-history__status");
+    const links = (slug) => $$(`.md-content a[href*="modul/${slug}/"]`).filter((a) => !history.contains(a));
+    const render = () => {
+      const data = load();
+      list.textContent = "";
+      $$(".bekal-done-badge").forEach((b) => b.remove());
+      Object.keys(data).forEach((slug) => {
+        const e = data[slug];
+        const found = links(slug);
+        if (!found.length || !(e.done || e.quiz)) return;
+        const li = document.createElement("li");
+        const a = document.createElement("a");
+        a.href = found[0].getAttribute("href");
+        a.textContent = e.title;
+        const words = [e.done ? t.history_done : "", e.quiz ? fill(t.history_quiz, e.quiz) : ""].filter(Boolean);
+        li.append(a, ` — ${words.join(" · ")}`);
+        list.append(li);
+        if (e.done) {
+          const badge = document.createElement("span");
+          badge.className = "bekal-done-badge";
+          badge.textContent = t.done_badge;
+          found[0].after(badge);
+        }
+      });
+      return list.children.length;
+    };
+    if (render()) history.hidden = false;
+    history.querySelector(".bekal-history__clear").addEventListener("click", () => {
+      try { localStorage.removeItem(KEY); } catch (e) { /* nothing stored */ }
+      render();
+      say(status, t.history_cleared);
+    });
+  }
+
+  // Glossary terms: the explanation opens in place instead of leaving the lesson.
+  $$("a.bekal-term[title]").forEach((link, i) => {
+    const button = document.createElement("button");
+    const box = document.createElement("span");
+    const more = document.createElement("a");
+    button.type = "button";
+    button.className = "bekal-term";
+    button.textContent = link.textContent;
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-controls", `bekal-gloss-${i}`);
+    box.id = `bekal-gloss-${i}`;
+    box.className = "bekal-gloss";
+    box.hidden = true;
+    more.href = link.getAttribute("href");
+    more.textContent = t.gloss_more;
+    box.append(`${link.textContent}: ${link.title} `, more);
+    button.addEventListener("click", () => {
+      const open = box.hidden;
+      box.hidden = !open;
+      button.setAttribute("aria-expanded", String(open));
+    });
+    link.replaceWith(button, box);
+  });
+
+  // Listen: the phone's own voice for the page's language, section by section.
+  const synth = window.speechSynthesis;
+  const article = document.querySelector(".md-content__inner");
+  if (!synth || !progress || !article) return;
+  const lang = document.documentElement.lang;
+  const pick = () => synth.getVoices().find((v) => v.localService && v.lang.toLowerCase().startsWith(lang));
+  let done = false;
+  const setup = () => {
+    const voice = pick();
+    if (done || !voice) return;
+    done = true;
+    const status = document.createElement("p");
+    status.className = "bekal-listen__status";
+    status.setAttribute("role", "status");
+    let current = null;
+    const stop = () => {
+      synth.cancel();
+      if (current) current.classList.remove("bekal-reading");
+      $$(".bekal-listen [data-pause]").forEach((b) => { b.hidden = true; });
+      current = null;
+    };
+    $$("h2[id]", article).filter((h) => !h.closest(".bekal-quiz, .bekal-sources, .bekal-history")).forEach((h2) => {
+      const box = document.createElement("div");
+      const play = document.createElement("button");
+      const pause = document.createElement("button");
+      box.className = "bekal-listen";
+      play.type = pause.type = "button";
+      play.textContent = t.listen;
+      play.setAttribute("aria-describedby", h2.id);
+      pause.textContent = t.listen_pause;
+      pause.dataset.pause = "";
+      pause.hidden = true;
+      box.append(play, pause);
+      h2.after(box);
+      play.addEventListener("click", () => {
+        stop();
+        current = h2;
+        h2.classList.add("bekal-reading");
+        const parts = [h2.textContent.replace(/¶$/, "")];
+        for (let el = box.nextElementSibling; el && el.tagName !== "H2"; el = el.nextElementSibling) {
+          if (!el.matches(".bekal-listen, script, style")) parts.push(el.textContent.trim());
+        }
+        parts.filter(Boolean).forEach((text, n, all) => {
+          const u = new SpeechSynthesisUtterance(text);
+          u.voice = voice;
+          u.lang = voice.lang;
+          if (n === all.length - 1) u.onend = () => { if (current === h2) stop(); };
+          synth.speak(u);
+        });
+        pause.hidden = false;
+        pause.textContent = t.listen_pause;
+        say(status, fill(t.listen_reading, { title: parts[0] }));
+      });
+      pause.addEventListener("click", () => {
+        if (synth.paused) { synth.resume(); pause.textContent = t.listen_pause; } else { synth.pause(); pause.textContent = t.listen_resume; }
+      });
+    });
+    article.prepend(status);
+    window.addEventListener("pagehide", stop);
+  };
+  setup();
+  if (!done && "onvoiceschanged" in synth) synth.addEventListener("voiceschanged", setup);
+})();

@@ -1,0 +1,81 @@
+"""Call buttons: a phone or WhatsApp fact as a big link (tel: or https://wa.me/).
+
+A separate renderer from ``facts.render_fact``: it reads a Fact's kind and value and
+makes a block-sized button with the service's name, not an inline link in a sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from .. import facts
+from ..project import Project
+from ..schema import ContactGroup, ContactNumber
+
+CALLABLE = ("phone", "whatsapp")
+
+
+@dataclass(frozen=True)
+class Number:
+    """One number of a group, as the button and the contact card show it."""
+    key: str
+    kind: str       # phone | whatsapp
+    value: str      # as written in the registry, e.g. '0800-1000'
+    href: str       # tel:08001000 | https://wa.me/628118080141
+    name: str       # the fact's label in the page's language
+    hours: str      # when it is open, or ''
+    unverified: bool
+
+
+def number(project: Project, entry: ContactNumber | str, lang: str) -> Number | None:
+    """The callable number of a contact entry (or fact key); None for a text fact."""
+    key = entry if isinstance(entry, str) else entry.fact
+    hours_key = None if isinstance(entry, str) else entry.hours
+    if key not in project.facts:
+        return None
+    fact = project.fact(key)
+    if fact.kind not in CALLABLE:
+        return None
+    default = project.config.default
+    value = fact.text(lang, default)
+    hours = project.fact(hours_key).text(lang, default) if hours_key in project.facts else ""
+    return Number(key, fact.kind, value, facts.fact_href(fact, value) or "",
+                  fact.label.get(lang) or fact.label[default], hours, fact.unverified)
+
+
+def numbers(project: Project, group: ContactGroup, lang: str) -> list[Number]:
+    found = (number(project, entry, lang) for entry in group.numbers)
+    return [n for n in found if n is not None]
+
+
+def button(project: Project, n: Number, lang: str) -> str:
+    """<a class="bekal-call"> with a verb and the number on one line, the service below."""
+    verb = project.t(lang, "call_phone" if n.kind == "phone" else "call_whatsapp",
+                     number=n.value)
+    extra = []
+    if n.hours:
+        extra.append(f'<span class="bekal-call__hours">{escape(n.hours)}</span>')
+    if n.unverified:
+        extra.append(f'<span class="bekal-call__mark">{escape(project.t(lang, "unverified"))}'
+                     '</span>')
+    return (f'<a class="bekal-call bekal-call--{n.kind}" href="{escape(n.href)}" '
+            f'data-fact="{escape(n.key)}">'
+            f'<span class="bekal-call__verb">{escape(verb)}</span>'
+            f'<span class="bekal-call__name">{escape(n.name)}</span>{"".join(extra)}</a>')
+
+
+def button_list(project: Project, items: list[Number], lang: str) -> str:
+    rows = "".join(f"<li>{button(project, n, lang)}</li>" for n in items)
+    return f'<ul class="bekal-calls__list">{rows}</ul>'
+
+
+def notes(project: Project, group: ContactGroup, lang: str) -> list[str]:
+    """Text facts of a group (e.g. 'no number we can confirm yet'), shown as a sentence."""
+    out = []
+    for entry in group.numbers:
+        if entry.fact in project.facts and project.fact(entry.fact).kind == "text":
+            fact = project.fact(entry.fact)
+            label = fact.label.get(lang) or fact.label[project.config.default]
+            out.append(f"{label}: {fact.text(lang, project.config.default)}")
+    return out
