@@ -188,7 +188,7 @@ def page_markdown(project: Project, markdown: str, ref: PageRef,
     absolute = project.config.site_url + url
     if ref.path == HELP_PAGE:
         box, used = help_box(project, lang, url)
-        markdown = _before_first_section(markdown, checker_link(project, lang, url) + box)
+        markdown = _before_first_section(markdown, box + checker_link(project, lang, url))
         markdown += _block(share_bar(project, lang, title or project.t(lang, "help_button"),
                                      absolute))
     elif ref.kind == "index" and ref.module_slug in project.modules:
