@@ -264,7 +264,9 @@ FAKE_VOICE = """
   const synth = {
     paused: false, speaking: false,
     getVoices: () => voices,
-    speak: (u) => { window.__spoken.push({ text: u.text, lang: u.lang, voice: u.voice && u.voice.name }); },
+    speak: (u) => {
+      window.__spoken.push({ text: u.text, lang: u.lang, voice: u.voice && u.voice.name });
+    },
     cancel: () => { window.__cancelled = (window.__cancelled || 0) + 1; },
     pause() { this.paused = true; }, resume() { this.paused = false; },
     addEventListener() {}, onvoiceschanged: null,

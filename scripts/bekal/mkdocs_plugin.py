@@ -144,7 +144,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
                                          f"{prefix}glosarium/")
         used = self.facts_used.setdefault(page.file.src_uri, [])
         html, page.meta["bekal_quiz"] = quiz.for_page(self.project, ref, html, used)
-        html = phone.with_assets(ref, html, page.url)
+        html = phone.with_assets(self.project, ref, html, page.url)
         return html + facts.sources_html(self.project, used, ref.lang)
 
     def _context(self, lang: str) -> dict:
@@ -180,7 +180,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         self.handouts.install(Path(config.site_dir))
         if lang == self.project.config.default:
             quiz.write_assets(Path(config.site_dir))
-            phone.write_assets(Path(config.site_dir))
+            phone.write_assets(self.project, Path(config.site_dir))
         phone.write_language(self.project, Path(config.site_dir), lang)
         trainer.write_language(self.project, Path(config.site_dir), lang)
         try:  # short links, QR codes and preview cards of this language

@@ -3,15 +3,14 @@
 - the help page: every contact group as call buttons with its "Simpan kontak" card,
   and a link to the job-offer checker;
 - a lesson: call buttons at the end of its help section ({#bantuan}) for the numbers that
-  section names, a link to the checker in the recruitment and fraud tracks, a share bar,
-  and a "done" control that the script shows (history on the phone only);
+  section names, a link to the checker in the recruitment and fraud tracks, a share bar
+  (the script adds the "done" control and "copy link": they need it);
 - the home page and track pages: the checker link (home) and the history box.
 Every block is plain links without JavaScript; the script only adds to them.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from html import escape
 from urllib.parse import quote
@@ -30,11 +29,6 @@ HOME_PAGE = "index.md"
 TRACK_PAGE = re.compile(r"^jalur/([^/]+)/index\.md$")
 CHECKER_TRACKS = ("rekrutmen", "penipuan")
 HELP_SECTION = "bantuan"
-# Interface strings the script needs, carried by the page in its language.
-SCRIPT_STRINGS = ("done_mark", "done_undo", "done_badge", "history_done", "history_quiz",
-                  "history_empty", "history_cleared", "copy_done", "copy_failed",
-                  "gloss_more", "listen", "listen_pause", "listen_resume", "listen_stop",
-                  "listen_reading")
 _HEADING = re.compile(r"^(#{1,6})\s.*?(?:\{#([A-Za-z0-9_-]+)[^}]*\})?\s*$")
 
 
@@ -48,12 +42,6 @@ def uses_script(ref: PageRef) -> bool:
             or bool(TRACK_PAGE.match(ref.path)))
 
 
-def strings_block(project: Project, lang: str) -> str:
-    strings = {key: project.t(lang, key) for key in SCRIPT_STRINGS}
-    return (f'<div class="bekal-phone" hidden '
-            f'data-strings="{escape(json.dumps(strings, ensure_ascii=False))}"></div>')
-
-
 def checker_link(project: Project, lang: str, page_url: str) -> str:
     href = relative(page_url, project.config.prefix(lang) + CHECKER_DIR + "/")
     return (f'<p class="bekal-tool"><a class="bekal-tool__link" href="{escape(href)}">'
@@ -62,16 +50,14 @@ def checker_link(project: Project, lang: str, page_url: str) -> str:
 
 
 def share_bar(project: Project, lang: str, title: str, url: str) -> str:
-    """'Bagikan ke WhatsApp' (a plain wa.me link: no request until tapped) and the link."""
+    """'Bagikan ke WhatsApp' (a plain wa.me link: no request until tapped) and the link.
+
+    The script adds 'Salin tautan' where the browser can copy; without it the link is text."""
     text = project.t(lang, "share_text", title=title, url=url)
     wa = "https://wa.me/?text=" + quote(text, safe="")
-    label, share = (escape(project.t(lang, key)) for key in ("share_label", "share_whatsapp"))
-    return (f'<div class="bekal-share" role="group" aria-label="{label}">'
-            f'<a class="bekal-share__wa" href="{escape(wa)}">{share}</a>'
-            f'<button type="button" class="bekal-share__copy" data-url="{escape(url)}" hidden>'
-            f'{escape(project.t(lang, "share_copy"))}</button>'
-            f'<span class="bekal-share__url">{escape(url)}</span>'
-            f'<span class="bekal-share__status" role="status"></span></div>')
+    return (f'<p class="bekal-share"><a class="bekal-share__wa" href="{escape(wa)}">'
+            f'{escape(project.t(lang, "share_whatsapp"))}</a> '
+            f'<span class="bekal-share__url">{escape(url)}</span></p>')
 
 
 def help_box(project: Project, lang: str, page_url: str) -> tuple[str, list[str]]:
@@ -147,15 +133,6 @@ def lesson_buttons(project: Project, markdown: str, lang: str) -> tuple[str, lis
     return markdown[:end].rstrip("\n") + block + markdown[end:], [n.key for n in items]
 
 
-def progress_box(project: Project, slug: str, lang: str, title: str) -> str:
-    """The lesson's 'done' control: hidden until the script shows it (localStorage)."""
-    return (f'<div class="bekal-progress" data-lesson="{escape(slug)}" '
-            f'data-title="{escape(title)}" hidden>'
-            f'<button type="button" class="md-button bekal-progress__done" aria-pressed="false">'
-            f'{escape(project.t(lang, "done_mark"))}</button>'
-            f'<p class="bekal-progress__quiz"></p></div>')
-
-
 def history_box(project: Project, lang: str) -> str:
     """The home and track pages' 'where you left off', and the clear button."""
     return (f'<section class="bekal-history" aria-labelledby="riwayat" hidden>'
@@ -199,26 +176,23 @@ def page_markdown(project: Project, markdown: str, ref: PageRef,
         if entry.module:
             m = entry.data
             short = shortlinks.short_url(project, lang, m.code)
-            markdown += _block(progress_box(project, entry.slug, lang, m.title[lang]))
             markdown += _block(share_bar(project, lang, m.title[lang], short))
     elif ref.path == HOME_PAGE:
         markdown = _before_first_section(markdown, checker_link(project, lang, url)
                                          + history_box(project, lang))
     elif TRACK_PAGE.match(ref.path):
         markdown += _block(history_box(project, lang))
-    if uses_script(ref):
-        markdown += _block(strings_block(project, lang))
     return markdown, used
 
 
-def with_assets(ref: PageRef, html: str, page_url: str) -> str:
+def with_assets(project: Project, ref: PageRef, html: str, page_url: str) -> str:
     """The page's HTML with the phone stylesheet first and the script last, where used.
 
     In the page body, not the theme's head, so that the theme can change freely: a
     stylesheet link is allowed in the body, and the deferred script runs after the text."""
     if not uses_script(ref):
         return html
-    urls = asset_urls()
+    urls = asset_urls(project)
     css, js = (escape(relative(page_url, urls[kind])) for kind in ("css", "js"))
     return (f'<link rel="stylesheet" href="{css}">\n{html}'
             f'\n<script src="{js}" defer></script>\n')

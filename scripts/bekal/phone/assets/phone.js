@@ -3,9 +3,8 @@
    Everything stays on this phone (localStorage); nothing is sent anywhere. */
 (() => {
   "use strict";
-  const holder = document.querySelector(".bekal-phone[data-strings]");
-  if (!holder) return;
-  const t = JSON.parse(holder.dataset.strings);
+  const all = /*BEKAL_STRINGS*/{};
+  const t = all[document.documentElement.lang] || Object.values(all)[0];
   const KEY = "bekal:history";
   const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => values[k]);
   const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
@@ -13,27 +12,46 @@
   const save = (data) => { try { localStorage.setItem(KEY, JSON.stringify(data)); } catch (e) { /* private mode */ } };
   const say = (el, text) => { if (el) { el.textContent = ""; setTimeout(() => { el.textContent = text; }, 100); } };
 
+  const make = (tag, cls, text) => {
+    const el = document.createElement(tag);
+    el.className = cls;
+    if (text) el.textContent = text;
+    return el;
+  };
+
   // Copy link: a button only where the browser can copy; the link is on the page anyway.
-  $$(".bekal-share__copy").forEach((button) => {
+  $$(".bekal-share").forEach((bar) => {
     if (!navigator.clipboard) return;
-    button.hidden = false;
+    const button = make("button", "bekal-share__copy", t.share_copy);
+    const status = make("span", "bekal-share__status");
+    button.type = "button";
+    status.setAttribute("role", "status");
+    bar.querySelector(".bekal-share__wa").after(" ", button);
+    bar.append(status);
     button.addEventListener("click", () => {
-      const status = button.parentNode.querySelector(".bekal-share__status");
-      navigator.clipboard.writeText(button.dataset.url)
+      navigator.clipboard.writeText(bar.querySelector(".bekal-share__url").textContent)
         .then(() => say(status, t.copy_done), () => say(status, t.copy_failed));
     });
   });
 
   // A lesson: "mark as done", and the quiz's last result.
-  const progress = document.querySelector(".bekal-progress");
-  if (progress) {
-    const slug = progress.dataset.lesson;
+  const lesson = /\/modul\/([^/]+)\/(index\.html)?$/.exec(location.pathname);
+  const h1 = document.querySelector(".md-content h1");
+  let progress = null;
+  if (lesson && h1) {
+    progress = make("div", "bekal-progress");
+    progress.append(make("button", "md-button bekal-progress__done"), make("p", "bekal-progress__quiz"));
+    const share = document.querySelector(".bekal-share");
+    if (share) share.before(progress); else document.querySelector(".md-content__inner").append(progress);
+    const slug = lesson[1];
+    const title = h1.textContent.replace(/¶$/, "").trim();
     const button = progress.querySelector("button");
+    button.type = "button";
     const quizLine = progress.querySelector(".bekal-progress__quiz");
-    const entry = () => load()[slug] || { title: progress.dataset.title };
+    const entry = () => load()[slug] || { title };
     const update = (change) => {
       const data = load();
-      data[slug] = Object.assign(entry(), change, { title: progress.dataset.title });
+      data[slug] = Object.assign(entry(), change, { title });
       save(data);
       show();
     };
@@ -43,7 +61,6 @@
       button.textContent = e.done ? t.done_undo : t.done_mark;
       quizLine.textContent = e.quiz ? fill(t.history_quiz, e.quiz) : "";
     };
-    progress.hidden = false;
     show();
     button.addEventListener("click", () => update({ done: !entry().done }));
     const form = document.querySelector(".bekal-quiz__form");
