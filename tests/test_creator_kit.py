@@ -16,7 +16,7 @@ from PIL import Image
 
 from bekal.meta import og_locale
 from bekal.project import load_project
-from bekal.shortlinks import short_links, short_url
+from bekal.shortlinks import page_links, short_links, short_url
 from bekal.shortlinks_lock import LOCK_NAME, check_short_links, publish_codes
 from conftest import ROOT, make_project, run_build
 
@@ -248,11 +248,19 @@ def html_pages(site: Path) -> list[Path]:
 def test_real_short_links_resolve_in_both_languages(real_site, project):
     links = short_links(project)
     assert len(links) >= len([m for m in project.modules.values() if m.module])
+    pages = page_links(project)  # help, checker, track pages (modules/page-codes.yml)
     for lang in project.config.codes:
         prefix = project.config.prefix(lang)
-        assert {p.name for p in (real_site / prefix / "go").iterdir()} == {x.code for x in links}
+        assert {p.name for p in (real_site / prefix / "go").iterdir()} == \
+            {x.code for x in links + pages}
         for link in links:
             assert_resolves(real_site, stub(real_site, prefix, link.code), link.slug, link.anchor)
+        for link in pages:
+            refresh = Page(stub(real_site, prefix, link.code)).one("refresh")
+            target = stub(real_site, prefix, link.code).parent / refresh.split("url=")[1]
+            assert (target / "index.html").resolve() == \
+                (real_site / prefix / link.page / "index.html").resolve()
+            assert (target / "index.html").exists(), link
 
 
 def test_real_qr_codes_decode_to_their_short_urls(real_site, project):

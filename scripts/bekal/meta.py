@@ -88,6 +88,11 @@ def head_tags(project: Project, meta: PageMeta) -> str:
 
 def link_meta(project: Project, link: ShortLink, lang: str) -> PageMeta:
     """The preview of a short link: the target module's, so a pasted short link looks right."""
+    if link.page is not None:  # a page code: the page's own preview
+        stem = link.page.rstrip("/")
+        path = f"{stem}/index.md" if stem.startswith("jalur/") else f"{stem}.md"
+        return page_meta(project, PageRef(path, lang), link_title(project, link, lang),
+                         f"{project.config.prefix(lang)}{link.page_url}")
     entry = project.modules[link.slug]
     page = f"{project.config.prefix(lang)}{link.page_url}"
     ref = PageRef(f"modul/{link.slug}/index.md", lang)

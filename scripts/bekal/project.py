@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .issues import IssueList
-from .schema import Checker, ContactGroup, Fact, Module, Quiz, Term, Track, validate
+from .schema import Checker, ContactGroup, Fact, Module, PageCode, Quiz, Term, Track, validate
 from .siteconfig import SiteConfig, read_site_config
 from .yamlio import LineMap, load_yaml
 
@@ -48,6 +48,7 @@ class Project:
     ui: dict[str, dict[str, str]] = field(default_factory=dict)
     checkers: dict[str, Loaded] = field(default_factory=dict)   # modules/cek-tawaran.yml
     contacts: list[Loaded] = field(default_factory=list)        # modules/contacts.yml
+    page_codes: list[Loaded] = field(default_factory=list)      # modules/page-codes.yml
 
     @property
     def root(self) -> Path:
@@ -196,19 +197,23 @@ def _load_phone_data(project: Project, modules_dir: Path) -> None:
             model = validate(Checker, loaded[0], loaded[1], (), path, project.issues)
             if model is not None:
                 project.checkers[name] = Loaded(model, path, loaded[1])
-    path = modules_dir / "contacts.yml"
+    _load_list(project, modules_dir / "contacts.yml", ContactGroup, project.contacts, "id")
+    _load_list(project, modules_dir / "page-codes.yml", PageCode, project.page_codes, "code")
+
+
+def _load_list(project: Project, path: Path, model_type, target: list, first: str) -> None:
     loaded = _load_file(project, path, required=False)
     if loaded is None:
         return
     data, lines = loaded
     if not isinstance(data, list):
-        project.issues.add(path, 1, "schema-type", "contacts.yml must be a list of groups",
-                           "start each group with '- id: …'")
+        project.issues.add(path, 1, "schema-type", f"{path.name} must be a list",
+                           f"start each entry with '- {first}: …'")
         return
     for i, item in enumerate(data):
-        model = validate(ContactGroup, item, lines, (i,), path, project.issues)
+        model = validate(model_type, item, lines, (i,), path, project.issues)
         if model is not None:
-            project.contacts.append(Loaded(model, path, lines, (i,)))
+            target.append(Loaded(model, path, lines, (i,)))
 
 
 def _with_shared_checklists(project: Project, quiz: Quiz, lines: LineMap, path: Path) -> Quiz:

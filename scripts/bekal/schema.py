@@ -179,6 +179,13 @@ class ContactGroup(Strict):
     numbers: list[ContactNumber] = Field(min_length=1)
 
 
+class PageCode(Strict):
+    """modules/page-codes.yml: a permanent short code for a page that is not a module."""
+    code: ShortCode
+    page: Annotated[str, StringConstraints(pattern=r"^([a-z0-9-]+/)+$")]  # e.g. jalur/hak/
+    title: Localized = {}  # a track page takes its track's title
+
+
 SCHEMAS: dict[str, Any] = {
     "track": Track,
     "module": Module,
@@ -187,6 +194,7 @@ SCHEMAS: dict[str, Any] = {
     "term": Term,
     "checker": Checker,
     "contact_group": ContactGroup,
+    "page_code": PageCode,
 }
 
 _CODES = {

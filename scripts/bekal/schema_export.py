@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .schema import Checker, ContactGroup, Fact, Module, Quiz, Term, Track
+from .schema import Checker, ContactGroup, Fact, Module, PageCode, Quiz, Term, Track
 
 
 def schemas() -> dict[str, dict]:
@@ -30,6 +30,8 @@ def schemas() -> dict[str, dict]:
         "checker.schema.json": Checker.model_json_schema(),
         "contacts.schema.json": {"title": "Contacts", "type": "array",
                                  "items": ContactGroup.model_json_schema()},
+        "page-codes.schema.json": {"title": "Short codes of pages", "type": "array",
+                                   "items": PageCode.model_json_schema()},
     }
 
 

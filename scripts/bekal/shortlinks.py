@@ -25,15 +25,18 @@ class ShortLink:
     code: str
     slug: str
     anchor: str | None = None  # a heading id for a section code
+    page: str | None = None    # a page that is not a module (modules/page-codes.yml)
 
     @property
     def page_url(self) -> str:
-        """The target page, relative to a language's root: 'modul/<slug>/'."""
-        return f"modul/{self.slug}/"
+        """The target page, relative to a language's root: 'modul/<slug>/' or the page."""
+        return self.page if self.page is not None else f"modul/{self.slug}/"
 
     @property
     def target(self) -> str:
-        """The lock file's form: 'slug' or 'slug#anchor'."""
+        """The lock file's form: 'slug', 'slug#anchor', or '/page/' for a page code."""
+        if self.page is not None:
+            return "/" + self.page
         return f"{self.slug}#{self.anchor}" if self.anchor else self.slug
 
 
@@ -55,6 +58,17 @@ def short_links(project: Project) -> list[ShortLink]:
                     seen.add(link.code)
                     links.append(link)
     return links
+
+
+def page_links(project: Project) -> list[ShortLink]:
+    """The codes of pages that are not modules: help, checker, track pages."""
+    return [ShortLink(loaded.model.code, "", page=loaded.model.page)
+            for loaded in project.page_codes]
+
+
+def page_code(project: Project, page: str) -> str | None:
+    """The short code of a page ('bantuan/'), if it has one."""
+    return next((link.code for link in page_links(project) if link.page == page), None)
 
 
 def go_path(code: str) -> str:
@@ -87,13 +101,25 @@ def heading_ids(path: Path) -> dict[str, tuple[str, int]]:
 
 
 def link_title(project: Project, link: ShortLink, lang: str) -> str:
-    """The module title, with the section heading for a section code."""
+    """The module title, with the section heading for a section code; a page's title."""
+    if link.page is not None:
+        return _page_title(project, link, lang)
     title = project.modules[link.slug].data.title[lang]
     if link.anchor:
         heading = heading_ids(lesson_file(project, link.slug, lang)).get(link.anchor)
         if heading:
             return f"{title}: {heading[0]}"
     return title
+
+
+def _page_title(project: Project, link: ShortLink, lang: str) -> str:
+    for loaded in project.page_codes:
+        if loaded.model.code == link.code and loaded.model.title:
+            return loaded.model.title.get(lang) or loaded.model.title[project.config.default]
+    parts = link.page.strip("/").split("/")
+    if len(parts) == 2 and parts[0] == "jalur" and parts[1] in project.tracks:
+        return project.track(parts[1]).title[lang]
+    return link.code
 
 
 def stub_html(project: Project, link: ShortLink, lang: str, head_tags: str = "") -> str:
@@ -123,7 +149,7 @@ def write_stubs(project: Project, site_dir: Path, lang: str, head_for=None) -> l
     ``head_for(link)`` may give extra head tags (link previews) for a stub.
     """
     written = []
-    for link in short_links(project):
+    for link in short_links(project) + page_links(project):
         path = site_dir / project.config.prefix(lang) / go_path(link.code) / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(stub_html(project, link, lang, head_for(link) if head_for else ""),

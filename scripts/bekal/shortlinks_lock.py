@@ -15,17 +15,27 @@ from pathlib import Path
 
 from .issues import IssueList, Severity
 from .project import Project
-from .shortlinks import ShortLink, heading_ids, lesson_file, module_links, short_links
+from .shortlinks import (
+    ShortLink,
+    heading_ids,
+    lesson_file,
+    module_links,
+    page_links,
+    short_links,
+)
 from .yamlio import load_yaml
 
 LOCK_NAME = "shortlinks.lock.yml"
 LOCK_HEADER = """\
-# Published short codes: code -> module slug, or slug#heading-id for a section code.
+# Published short codes: code -> module slug, slug#heading-id for a section code,
+# or /page/ for a page that is not a module (modules/page-codes.yml).
 # A code said in a video or printed on a poster must work forever: `bekal check` fails
 # when a code listed here disappears from modules/*/module.yml or moves to another module.
 # Add new codes with `bekal publish-codes` when you publish. Do not edit by hand.
 """
 _TARGET = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)(?:#([A-Za-z0-9_-]+))?$")
+_PAGE_TARGET = re.compile(r"^/((?:[a-z0-9-]+/)+)$")  # a page code: '/bantuan/'
+PAGE_CODES = "page-codes.yml"
 
 
 @dataclass(frozen=True)
@@ -34,6 +44,7 @@ class Locked:
     slug: str
     anchor: str | None
     line: int
+    page: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +75,10 @@ def read_lock(project: Project, issues: IssueList) -> dict[str, Locked]:
     for code, target in data.items():
         match = _TARGET.match(str(target or ""))
         line = lines.line_of((code,))
+        page = _PAGE_TARGET.match(str(target or ""))
+        if page:
+            locked[str(code)] = Locked(str(code), "", None, line, page.group(1))
+            continue
         if not match:
             issues.add(path, line, "shortlink-lock-invalid",
                        f"'{code}: {target}' is not 'code: slug' or 'code: slug#heading-id'",
@@ -83,6 +98,8 @@ def defined_links(project: Project) -> dict[str, list[Defined]]:
             loc = ("sections", link.code) if link.anchor else ("code",)
             found.setdefault(link.code, []).append(
                 Defined(link, entry.module.path, entry.module.line(*loc)))
+    for loaded, link in zip(project.page_codes, page_links(project), strict=True):
+        found.setdefault(link.code, []).append(Defined(link, loaded.path, loaded.line("code")))
     return found
 
 
@@ -127,6 +144,9 @@ def _check_locked(project: Project, locked: dict[str, Locked],
                   defined: dict[str, list[Defined]], issues: IssueList) -> None:
     path = lock_path(project)
     for code, old in locked.items():
+        if old.page is not None:
+            _check_locked_page(project, old, defined.get(code), issues)
+            continue
         entry = project.modules.get(old.slug)
         if entry is not None and entry.module is None:
             continue  # the module has schema errors of its own; its codes are unknown
@@ -155,6 +175,22 @@ def _check_locked(project: Project, locked: dict[str, Locked],
                         "`bekal publish-codes` to record the new one")
 
 
+def _check_locked_page(project: Project, old: Locked, places: list[Defined] | None,
+                       issues: IssueList) -> None:
+    where = f"modules/{PAGE_CODES}"
+    if not places:
+        issues.add(lock_path(project), old.line, "shortlink-removed",
+                   f"published short code '{old.code}' (/{old.page}) is in no module.yml "
+                   f"and not in {where}",
+                   f"put '- code: {old.code}' with 'page: {old.page}' back in {where}; "
+                   "links in published videos use it")
+    elif places[0].link.page != old.page:
+        issues.add(places[0].path, places[0].line, "shortlink-moved",
+                   f"short code '{old.code}' is published for page /{old.page} but now "
+                   f"points elsewhere", f"give the new target its own code and put "
+                   f"'{old.code}' back on page: {old.page}")
+
+
 def publish_codes(project: Project) -> tuple[list[str], IssueList]:
     """Add new codes to the lock file (and record changed heading ids).
 
@@ -168,7 +204,7 @@ def publish_codes(project: Project) -> tuple[list[str], IssueList]:
     path = lock_path(project)
     lines = path.read_text("utf-8").splitlines(keepends=True) if path.exists() else [LOCK_HEADER]
     written = []
-    for link in short_links(project):
+    for link in short_links(project) + page_links(project):
         code = link.code
         entry = f"{code}: {link.target}\n"
         if code not in locked:
@@ -176,7 +212,7 @@ def publish_codes(project: Project) -> tuple[list[str], IssueList]:
                 lines[-1] += "\n"
             lines.append(entry)
             written.append(code)
-        elif locked[code].anchor != link.anchor:
+        elif locked[code].page is None and locked[code].anchor != link.anchor:
             lines[locked[code].line - 1] = entry
             written.append(code)
     if written:

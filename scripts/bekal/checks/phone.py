@@ -65,3 +65,32 @@ def check(project: Project, issues: IssueList, publish: bool) -> None:
                 issues.add(loaded.path, loaded.line("numbers", i, "hours"), "contacts-kind",
                            f"'hours' must name a text fact; '{number.hours}' is not one",
                            "add a text fact that says when the service is open")
+    _check_page_codes(project, issues)
+
+
+def _check_page_codes(project: Project, issues: IssueList) -> None:
+    """Page codes: not a module's code, not twice, and a page that exists."""
+    from ..phone.checker import CHECKER_DIR
+
+    module_codes = {}
+    for entry in project.modules.values():
+        if entry.module:
+            for code in (entry.data.code, *entry.data.sections):
+                module_codes[code] = entry.slug
+    seen: set[str] = set()
+    content = project.content_dir / project.config.default
+    for loaded in project.page_codes:
+        code, page = loaded.model.code, loaded.model.page
+        if code in module_codes or code in seen:
+            owner = f"module '{module_codes[code]}'" if code in module_codes else "another page"
+            issues.add(loaded.path, loaded.line("code"), "duplicate-code",
+                       f"short code '{code}' is already used by {owner}",
+                       "short codes are permanent links: pick a new, unused code")
+        seen.add(code)
+        stem = page.rstrip("/")
+        generated = stem == CHECKER_DIR and project.checkers
+        if not generated and not ((content / f"{stem}.md").exists()
+                                  or (content / stem / "index.md").exists()):
+            issues.add(loaded.path, loaded.line("page"), "shortlink-page-missing",
+                       f"page '{page}' of short code '{code}' does not exist",
+                       f"write content/{project.config.default}/{stem}.md, or fix the path")

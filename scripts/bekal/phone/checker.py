@@ -17,8 +17,9 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from .. import facts
+from .. import facts, meta, shortlinks
 from ..facts import FACT_REF
+from ..pages import PageRef
 from ..project import Project
 from ..schema import Checker, Verdict
 from ..urls import relative
@@ -72,8 +73,12 @@ def checker_page(project: Project, lang: str) -> tuple[str, str] | None:
         raw = localized.get(lang) or localized.get(default, "")
         return Markup(facts.substitute(project, escape(raw), lang, used))
 
-    url = project.config.site_url + here
+    canonical = project.config.site_url + here
+    code = shortlinks.page_code(project, CHECKER_DIR + "/")
+    url = shortlinks.short_url(project, lang, code) if code else canonical
     title = project.t(lang, "checker_title")
+    head = meta.page_meta(project, PageRef(f"{CHECKER_DIR}.md", lang), title, here,
+                          project.t(lang, "checker_teaser"))
     ordered = sorted(checker.verdicts, key=lambda v: v.min_flags)
     verdicts = []
     for v, after in zip(ordered, [*ordered[1:], None], strict=True):
@@ -92,8 +97,9 @@ def checker_page(project: Project, lang: str) -> tuple[str, str] | None:
               for o in project.config.languages if o.code != lang]
     html = _templates().get_template("checker.html").render(
         lang=lang, title=title, t=lambda key, **kw: project.t(lang, key, **kw),
-        canonical=url, signs=[{"id": s.id, "flag": bool(s.red_flag), "text": text(s.text),
-                               "why": text(s.explain)} for s in checker.signs],
+        canonical=canonical, head_tags=Markup(meta.head_tags(project, head)),
+        signs=[{"id": s.id, "flag": bool(s.red_flag), "text": text(s.text),
+                "why": text(s.explain)} for s in checker.signs],
         verdicts=verdicts, verdict_css=Markup(verdict_css(checker)),
         home=relative(here, prefix) or "./", help=relative(here, prefix + "bantuan/"),
         others=others, url=url,

@@ -60,6 +60,14 @@ def share_bar(project: Project, lang: str, title: str, url: str) -> str:
             f'<span class="bekal-share__url">{escape(url)}</span></p>')
 
 
+def short_or_canonical(project: Project, lang: str, page: str) -> str:
+    """The page's short link when it has a code (modules/page-codes.yml), else its URL."""
+    code = shortlinks.page_code(project, page)
+    if code:
+        return shortlinks.short_url(project, lang, code)
+    return project.config.site_url + project.config.prefix(lang) + page
+
+
 def help_box(project: Project, lang: str, page_url: str) -> tuple[str, list[str]]:
     """Every contact group as buttons with its card to save; and the facts it shows."""
     used: list[str] = []
@@ -162,12 +170,12 @@ def page_markdown(project: Project, markdown: str, ref: PageRef,
     """
     lang, used = ref.lang, []
     url = page_url_of(project, ref)
-    absolute = project.config.site_url + url
+    page = url[len(project.config.prefix(lang)):]
     if ref.path == HELP_PAGE:
         box, used = help_box(project, lang, url)
         markdown = _before_first_section(markdown, box + checker_link(project, lang, url))
         markdown += _block(share_bar(project, lang, title or project.t(lang, "help_button"),
-                                     absolute))
+                                     short_or_canonical(project, lang, page)))
     elif ref.kind == "index" and ref.module_slug in project.modules:
         entry = project.modules[ref.module_slug]
         markdown, used = lesson_buttons(project, markdown, lang)
@@ -181,7 +189,11 @@ def page_markdown(project: Project, markdown: str, ref: PageRef,
         markdown = _before_first_section(markdown, checker_link(project, lang, url)
                                          + history_box(project, lang))
     elif TRACK_PAGE.match(ref.path):
+        track = TRACK_PAGE.match(ref.path).group(1)
+        name = project.track(track).title[lang] if track in project.tracks else track
         markdown += _block(history_box(project, lang))
+        markdown += _block(share_bar(project, lang, name,
+                                     short_or_canonical(project, lang, page)))
     return markdown, used
 
 
