@@ -10,11 +10,14 @@ from importlib.resources import files
 from pathlib import Path
 
 from ..project import Project
+from .offline import MANIFEST_NAME
 
 # Interface strings the script needs, baked into it: {lang: {key: text}}, default first.
 SCRIPT_STRINGS = ("done_mark", "done_undo", "done_badge", "history_done", "history_quiz",
                   "history_cleared", "copy_done", "copy_failed", "share_copy", "gloss_more",
-                  "listen", "listen_pause", "listen_resume", "listen_reading")
+                  "listen", "listen_pause", "listen_resume", "listen_reading", "offline_save",
+                  "offline_remove", "offline_saving", "offline_saved", "offline_failed",
+                  "offline_removed")
 PLACEHOLDER = b"/*BEKAL_STRINGS*/{}"
 
 
@@ -27,6 +30,8 @@ def _bundle(project: Project) -> dict[str, tuple[str, bytes]]:
     source = files("bekal") / "phone" / "assets"
     strings = {lang: {key: project.t(lang, key) for key in SCRIPT_STRINGS}
                for lang in project.config.codes}
+    for lang, texts in strings.items():  # where the script finds the language's manifest
+        texts["manifest"] = project.config.prefix(lang) + MANIFEST_NAME
     script = (source / "phone.js").read_bytes().replace(
         PLACEHOLDER, json.dumps(strings, ensure_ascii=False).encode("utf-8"))
     return {"js": _hashed("bekal-phone", "js", script),

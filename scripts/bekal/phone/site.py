@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..project import Project
-from . import checker, vcard
+from . import checker, offline, vcard
 
 
 def write_language(project: Project, site_dir: Path, lang: str) -> list[Path]:
-    """Every contact group's .vcf and the checker page of ``lang``."""
-    written = []
+    """Every contact group's .vcf, the checker page and the web app manifest of ``lang``;
+    with the default language, the service worker and the icons shared by all."""
+    written = [offline.write_manifest(project, site_dir, lang)]
+    if lang == project.config.default:
+        written += offline.write_shared(site_dir)
     for loaded in project.contacts:
         content = vcard.group_file(project, loaded.model, lang)
         if not content:

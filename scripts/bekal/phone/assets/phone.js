@@ -3,6 +3,8 @@
    Everything stays on this phone (localStorage); nothing is sent anywhere. */
 (() => {
   "use strict";
+  const script = document.currentScript;
+  const root = script ? script.src.replace(/assets\/[^/]*$/, "") : "";
   const all = /*BEKAL_STRINGS*/{};
   const t = all[document.documentElement.lang] || Object.values(all)[0];
   const KEY = "bekal:history";
@@ -71,6 +73,101 @@
         update({ quiz: { right: scored.filter((f) => f.dataset.result === "right").length, total: scored.length } });
       }, 0));
     }
+  }
+
+  // Save to read without signal: nothing (no service worker, no byte) before she asks.
+  const track = /\/jalur\/[^/]+\/(index\.html)?$/.test(location.pathname);
+  const SAVED = "bekal:saved";
+  const CACHE = "bekal-offline";
+  const saved = () => { try { return JSON.parse(localStorage.getItem(SAVED)) || {}; } catch (e) { return {}; } };
+  const addManifest = () => {
+    if (document.querySelector('link[rel="manifest"]') || !Object.keys(saved()).length) return;
+    const link = document.createElement("link");
+    link.rel = "manifest";
+    link.href = root + t.manifest;
+    document.head.append(link);
+  };
+  if ((lesson || track) && root && "serviceWorker" in navigator && window.caches && location.protocol !== "file:") {
+    addManifest();
+    const here = location.href.split("#")[0];
+    const box = make("div", "bekal-offline");
+    const keep = make("button", "md-button", t.offline_save);
+    const drop = make("button", "md-button", t.offline_remove);
+    const status = make("p", "bekal-offline__status");
+    keep.type = drop.type = "button";
+    status.setAttribute("role", "status");
+    box.append(keep, drop, status);
+    const bar = document.querySelector(".bekal-share");
+    if (bar) bar.after(box); else document.querySelector(".md-content__inner").append(box);
+    const show = () => {
+      const mine = saved()[here];
+      keep.hidden = !!mine;
+      drop.hidden = !mine;
+      status.textContent = mine ? fill(t.offline_saved, { kb: Math.round(mine.bytes / 1024) }) : "";
+    };
+    const parts = (doc, base) => {
+      const urls = [base];
+      $$('link[rel~="stylesheet"][href], link[rel~="icon"][href]', doc).forEach((l) => urls.push(new URL(l.getAttribute("href"), base).href));
+      $$("script[src], img[src]", doc).forEach((e) => urls.push(new URL(e.getAttribute("src"), base).href));
+      $$('.md-content a[href$=".pdf"]', doc).forEach((a) => urls.push(new URL(a.getAttribute("href"), base).href));
+      return urls;
+    };
+    keep.addEventListener("click", async () => {
+      keep.disabled = true;
+      say(status, t.offline_saving);
+      try {
+        await navigator.serviceWorker.register(`${root}sw.js`, { scope: root });
+        const cache = await caches.open(CACHE);
+        let bytes = 0;
+        const store = async (url) => {
+          const response = await fetch(url);
+          if (!response.ok) throw new Error(url);
+          const body = await response.clone().blob();
+          bytes += body.size;
+          await cache.put(url, response);
+          return body;
+        };
+        let urls = parts(document, here);
+        if (track) {
+          const pages = [...new Set($$('.md-content a[href*="modul/"]').map((a) => new URL(a.getAttribute("href"), here).href.split("#")[0]))]
+            .filter((u) => /\/modul\/[^/]+\/$/.test(u));
+          for (const page of pages) {
+            const html = await (await store(page)).text();
+            urls = urls.concat(parts(new DOMParser().parseFromString(html, "text/html"), page).slice(1));
+          }
+          urls = urls.concat(pages);
+        }
+        urls = [...new Set(urls)];
+        const stored = new Set(track ? urls.filter((u) => /\/modul\/[^/]+\/$/.test(u)) : []);
+        for (const url of urls) if (!stored.has(url)) await store(url);
+        const data = saved();
+        data[here] = { title: document.title, urls, bytes };
+        localStorage.setItem(SAVED, JSON.stringify(data));
+        addManifest();
+        show();
+      } catch (e) {
+        say(status, t.offline_failed);
+      }
+      keep.disabled = false;
+    });
+    drop.addEventListener("click", async () => {
+      const data = saved();
+      const mine = data[here];
+      delete data[here];
+      const others = new Set(Object.values(data).flatMap((s) => s.urls));
+      const cache = await caches.open(CACHE);
+      await Promise.all((mine ? mine.urls : []).filter((u) => !others.has(u)).map((u) => cache.delete(u)));
+      if (Object.keys(data).length) {
+        localStorage.setItem(SAVED, JSON.stringify(data));
+      } else {
+        localStorage.removeItem(SAVED);
+        await caches.delete(CACHE);
+        (await navigator.serviceWorker.getRegistrations()).forEach((r) => r.unregister());
+      }
+      show();
+      say(status, t.offline_removed);
+    });
+    show();
   }
 
   // Home and track pages: where she left off, and one button to clear it.

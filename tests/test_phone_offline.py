@@ -1,0 +1,108 @@
+"""Reading without signal, in Chromium: nothing before the reader asks; a saved lesson
+(with its PDF) and a saved track open offline; removing them leaves nothing behind."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from bekal.project import load_project
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+PROJECT = load_project(ROOT)
+LANGS = PROJECT.config.codes
+UI = yaml.safe_load((ROOT / "modules" / "ui.yml").read_text("utf-8"))
+LESSON = "cek-dulu"
+TRACK = PROJECT.modules[LESSON].data.track
+
+
+def url(site_url: str, lang: str, path: str) -> str:
+    return site_url + PROJECT.config.prefix(lang) + path
+
+
+def save(page, lang: str) -> int:
+    """Tap 'save', wait for the result; the KB it says it took."""
+    page.get_by_role("button", name=UI[lang]["offline_save"]).click()
+    status = page.locator(".bekal-offline__status")
+    expect(status).to_contain_text(UI[lang]["offline_saved"].split("(")[0].strip(),
+                                   timeout=30000)
+    saved = page.evaluate("JSON.parse(localStorage.getItem('bekal:saved'))")
+    return next(iter(saved.values()))["bytes"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", ["", "bantuan/", f"modul/{LESSON}/", f"jalur/{TRACK}/"])
+def test_no_service_worker_and_no_extra_request_before_the_reader_asks(browser, site_url,
+                                                                       lang, path):
+    context = browser.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(url(site_url, lang, path))
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
+    assert page.evaluate("caches.keys().then(k => k.length)") == 0
+    assert not [r for r in requests if r.endswith((".webmanifest", "sw.js", ".pdf", ".vcf"))]
+    assert page.locator('link[rel="manifest"]').count() == 0
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_saved_lesson_opens_offline_with_its_pdf(browser, site_url, lang):
+    context = browser.new_context()
+    page = context.new_page()
+    lesson = url(site_url, lang, f"modul/{LESSON}/")
+    page.goto(lesson)
+    pdf = page.locator('.md-content a[href$=".pdf"]').first.evaluate("a => a.href")
+    stored = save(page, lang)
+    assert stored > 50_000, stored  # page, theme styles, scripts and the PDF
+    page.wait_for_function("navigator.serviceWorker.controller !== null || "
+                           "navigator.serviceWorker.ready.then(() => true)")
+    page.reload()  # now controlled by the service worker
+    expect(page.get_by_role("button", name=UI[lang]["offline_remove"])).to_be_visible()
+    context.set_offline(True)
+    page.reload()
+    expect(page.locator("h1")).to_have_text(PROJECT.modules[LESSON].data.title[lang])
+    styled = page.evaluate("getComputedStyle(document.querySelector('.md-header')).position")
+    assert styled in ("sticky", "fixed", "relative"), "the theme's styles came from the cache"
+    size = page.evaluate("u => fetch(u).then(r => r.ok ? r.blob() : null).then(b => b && b.size)",
+                         pdf)
+    assert size and size > 1000
+    page.goto(pdf)  # the PDF itself opens (the browser shows or downloads it)
+    context.set_offline(False)
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_saved_track_opens_offline_and_removing_it_leaves_nothing(browser, site_url, lang):
+    context = browser.new_context()
+    page = context.new_page()
+    track = url(site_url, lang, f"jalur/{TRACK}/")
+    page.goto(track)
+    stored = save(page, lang)
+    modules = [url(site_url, lang, f"modul/{e.slug}/") for e in PROJECT.modules_of(TRACK)]
+    saved = page.evaluate("JSON.parse(localStorage.getItem('bekal:saved'))")
+    assert set(modules) <= set(saved[track]["urls"])
+    print(f"saved track {TRACK} ({lang}): {stored} B")
+    manifest = page.locator('link[rel="manifest"]')
+    expect(manifest).to_have_count(1)  # after opting in, the site can go on the home screen
+    data = json.loads(page.request.get(manifest.evaluate("l => l.href")).text())
+    assert data["shortcuts"][0]["url"] == "bantuan/"
+    page.reload()
+    context.set_offline(True)
+    for module in modules:
+        page.goto(module)
+        assert page.locator("h1").count() == 1
+    page.goto(track)
+    context.set_offline(False)
+    page.get_by_role("button", name=UI[lang]["offline_remove"]).click()
+    expect(page.locator(".bekal-offline__status")).to_have_text(UI[lang]["offline_removed"])
+    page.wait_for_function("navigator.serviceWorker.getRegistrations().then(r => !r.length)")
+    assert page.evaluate("caches.keys().then(k => k.length)") == 0
+    assert page.evaluate("localStorage.getItem('bekal:saved')") is None
+    context.close()
