@@ -66,6 +66,7 @@ def check(project: Project, issues: IssueList, publish: bool) -> None:
                            f"'hours' must name a text fact; '{number.hours}' is not one",
                            "add a text fact that says when the service is open")
     _check_page_codes(project, issues)
+    check_recordings(project, issues)
 
 
 def _check_page_codes(project: Project, issues: IssueList) -> None:
@@ -94,3 +95,30 @@ def _check_page_codes(project: Project, issues: IssueList) -> None:
             issues.add(loaded.path, loaded.line("page"), "shortlink-page-missing",
                        f"page '{page}' of short code '{code}' does not exist",
                        f"write content/{project.config.default}/{stem}.md, or fix the path")
+
+
+def check_recordings(project: Project, issues: IssueList) -> None:
+    """Recordings: a known format, a section that exists, a size within the budget."""
+    from ..phone.audio import FORMATS, MAX_BYTES, recordings
+    from ..shortlinks import heading_ids
+
+    for slug in project.modules:
+        for lang in project.config.codes:
+            lesson = project.content_dir / lang / "modul" / slug / "index.md"
+            ids = heading_ids(lesson)
+            for rec in recordings(project, slug, lang):
+                if rec.mime is None:
+                    issues.add(rec.path, 0, "audio-format",
+                               f"recording '{rec.path.name}' is not in a format the site plays",
+                               f"save it as {', '.join(FORMATS)} (Opus is the smallest)")
+                elif rec.size > MAX_BYTES:
+                    issues.add(rec.path, 0, "audio-too-large",
+                               f"recording '{rec.path.name}' is {rec.size // 1024} KB, more "
+                               f"than the {MAX_BYTES // 1024} KB a reader should pay for",
+                               "split the section, or encode it as Opus at 24 kbit/s mono")
+                if rec.section not in ids:
+                    issues.add(rec.path, 0, "audio-no-section",
+                               f"recording '{rec.path.name}' names section '{rec.section}', "
+                               f"which {issues.relative(lesson)} does not have",
+                               "name the file after a heading id of the lesson, e.g. "
+                               + (f"{next(iter(ids))}.opus" if ids else "cerita.opus"))

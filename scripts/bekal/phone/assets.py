@@ -17,7 +17,7 @@ SCRIPT_STRINGS = ("done_mark", "done_undo", "done_badge", "history_done", "histo
                   "history_cleared", "copy_done", "copy_failed", "share_copy", "gloss_more",
                   "listen", "listen_pause", "listen_resume", "listen_reading", "offline_save",
                   "offline_remove", "offline_saving", "offline_saved", "offline_failed",
-                  "offline_removed")
+                  "offline_removed", "offline_audio")
 PLACEHOLDER = b"/*BEKAL_STRINGS*/{}"
 
 

@@ -20,7 +20,7 @@ from ..facts import FACT_REF
 from ..pages import PageRef
 from ..project import Project
 from ..urls import relative
-from . import calls, vcard
+from . import audio, calls, vcard
 from .assets import asset_urls
 from .checker import CHECKER_DIR
 
@@ -179,6 +179,7 @@ def page_markdown(project: Project, markdown: str, ref: PageRef,
     elif ref.kind == "index" and ref.module_slug in project.modules:
         entry = project.modules[ref.module_slug]
         markdown, used = lesson_buttons(project, markdown, lang)
+        markdown = audio.with_players(project, markdown, entry.slug, lang)
         if entry.module and entry.data.track in CHECKER_TRACKS:
             markdown = _before_first_section(markdown, checker_link(project, lang, url))
         if entry.module:

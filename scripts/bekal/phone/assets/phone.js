@@ -97,11 +97,22 @@
     keep.type = drop.type = "button";
     status.setAttribute("role", "status");
     box.append(keep, drop, status);
+    const recorded = $$(".bekal-audio[data-bytes]");
+    let withAudio = null;
+    if (recorded.length) {
+      const label = make("label", "bekal-offline__audio");
+      withAudio = document.createElement("input");
+      withAudio.type = "checkbox";
+      const kb = Math.round(recorded.reduce((n, r) => n + +r.dataset.bytes, 0) / 1024);
+      label.append(withAudio, ` ${fill(t.offline_audio, { kb })}`);
+      keep.before(label);
+    }
     const bar = document.querySelector(".bekal-share");
     if (bar) bar.after(box); else document.querySelector(".md-content__inner").append(box);
     const show = () => {
       const mine = saved()[here];
       keep.hidden = !!mine;
+      if (withAudio) withAudio.parentNode.hidden = !!mine;
       drop.hidden = !mine;
       status.textContent = mine ? fill(t.offline_saved, { kb: Math.round(mine.bytes / 1024) }) : "";
     };
@@ -110,6 +121,7 @@
       $$('link[rel~="stylesheet"][href], link[rel~="icon"][href]', doc).forEach((l) => urls.push(new URL(l.getAttribute("href"), base).href));
       $$("script[src], img[src]", doc).forEach((e) => urls.push(new URL(e.getAttribute("src"), base).href));
       $$('.md-content a[href$=".pdf"]', doc).forEach((a) => urls.push(new URL(a.getAttribute("href"), base).href));
+      if (withAudio && withAudio.checked) $$(".bekal-audio audio[src]", doc).forEach((a) => urls.push(new URL(a.getAttribute("src"), base).href));
       return urls;
     };
     keep.addEventListener("click", async () => {
@@ -253,7 +265,8 @@
       $$(".bekal-listen [data-pause]").forEach((b) => { b.hidden = true; });
       current = null;
     };
-    $$("h2[id]", article).filter((h) => !h.closest(".bekal-quiz, .bekal-sources, .bekal-history")).forEach((h2) => {
+    $$("h2[id]", article).filter((h) => !h.closest(".bekal-quiz, .bekal-sources, .bekal-history")
+      && !(h.nextElementSibling && h.nextElementSibling.matches(".bekal-audio"))).forEach((h2) => {
       const box = document.createElement("div");
       const play = document.createElement("button");
       const pause = document.createElement("button");

@@ -1,0 +1,136 @@
+"""The phone features' data and files, without a browser: the shared checklist, the
+checks of modules/contacts.yml, page-codes.yml and recordings, and the vCard format."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bekal.checks import run_checks
+from bekal.phone import audio, vcard
+from bekal.phone.calls import Number
+from bekal.phone.checker import verdict_css
+from bekal.project import load_project
+from conftest import ROOT, make_project
+
+PROJECT = load_project(ROOT)
+LESSON = "content/id/modul/uji-coba/index.md"
+
+
+def codes(root: Path) -> list[tuple[str, str]]:
+    return sorted((i.path, i.code) for i in run_checks(load_project(root)).errors)
+
+
+@pytest.fixture()
+def project(tmp_path) -> Path:
+    root = make_project(tmp_path / "p", {"uji-coba": "persiapan"})
+    for name in ("contacts.yml", "cek-tawaran.yml", "page-codes.yml"):
+        shutil.copy2(ROOT / "modules" / name, root / "modules" / name)
+    assert codes(root) == []
+    return root
+
+
+def test_the_quiz_checklist_is_the_checker_data():
+    """One file, two uses: the cek-dulu question shows exactly the checker's signs."""
+    question = next(q for q in PROJECT.modules["cek-dulu"].quiz.model.questions
+                    if q.type == "checklist")
+    checker = PROJECT.checkers["cek-tawaran"].model
+    assert question.data == "cek-tawaran"
+    assert question.options == checker.signs
+    assert question.verdicts == checker.verdicts
+    assert sum(bool(s.red_flag) for s in checker.signs) >= max(v.min_flags
+                                                               for v in checker.verdicts)
+
+
+def test_a_question_naming_missing_data_is_an_error(project):
+    quiz = project / "modules" / "uji-coba" / "quiz.yml"
+    text = quiz.read_text("utf-8")
+    quiz.write_text(text.replace("questions:\n", "questions:\n- id: cek\n  type: checklist"
+                                 "\n  data: tidak-ada\n  prompt: {id: 'Aman?', en: 'Safe?'}\n",
+                                 1), "utf-8")
+    assert ("modules/uji-coba/quiz.yml", "quiz-data") in codes(project)
+
+
+@pytest.mark.parametrize(("key", "code"), [("tidak.ada", "unknown-fact"),
+                                           ("law.uu18_2017.art13.cite", "contacts-kind")])
+def test_a_contact_that_is_not_a_number_is_an_error(project, key, code):
+    path = project / "modules" / "contacts.yml"
+    path.write_text(path.read_text("utf-8").replace("fact: report.police.phone",
+                                                    f"fact: {key}", 1), "utf-8")
+    assert codes(project) == [("modules/contacts.yml", code)]
+
+
+def test_page_codes_must_be_new_and_name_a_page(project):
+    path = project / "modules" / "page-codes.yml"
+    path.write_text(path.read_text("utf-8") + "- code: p1\n  page: bantuan/\n"
+                    "- code: tidak\n  page: tidak-ada/\n", "utf-8")
+    assert codes(project) == [("modules/page-codes.yml", "duplicate-code"),
+                              ("modules/page-codes.yml", "shortlink-page-missing")]
+
+
+def test_checker_signs_and_verdicts_are_checked(project):
+    path = project / "modules" / "cek-tawaran.yml"
+    path.write_text(path.read_text("utf-8").replace("  - min_flags: 0\n", "  - min_flags: 9\n"),
+                    "utf-8")
+    assert ("modules/cek-tawaran.yml", "checker-verdicts") in codes(project)
+
+
+@pytest.mark.parametrize(("name", "size", "code"), [
+    ("pelajaran.wav", 10, "audio-format"),
+    ("tidak-ada.opus", 10, "audio-no-section"),
+    ("pelajaran.opus", audio.MAX_BYTES + 1, "audio-too-large"),
+])
+def test_recordings_are_checked(project, name, size, code):
+    folder = project / "content" / "id" / "modul" / "uji-coba" / "audio"
+    folder.mkdir()
+    (folder / name).write_bytes(b"\0" * size)
+    assert codes(project) == [(f"content/id/modul/uji-coba/audio/{name}", code)]
+
+
+def test_a_good_recording_passes_and_gets_a_player(project):
+    folder = project / "content" / "id" / "modul" / "uji-coba" / "audio"
+    folder.mkdir()
+    (folder / "pelajaran.mp3").write_bytes(b"\0" * 3000)
+    assert codes(project) == []
+    loaded = load_project(project)
+    markdown = (project / LESSON).read_text("utf-8")
+    out = audio.with_players(loaded, markdown, "uji-coba", "id")
+    assert 'preload="none" src="audio/pelajaran.mp3"' in out
+    assert "(3 KB)" in out
+    assert out.index("{#pelajaran}") < out.index("bekal-audio")
+
+
+def test_vcards_escape_and_fold_long_lines():
+    n = Number("x.y", "whatsapp", "+62 811-8080-141", "https://wa.me/628118080141",
+               "Layanan; dengan, tanda baca dan nama yang sangat panjang sekali untuk satu baris",
+               "", True)
+    text = vcard.card(PROJECT, n, "Di Indonesia", "id")
+    lines = text.split("\r\n")
+    assert all(len(line.encode()) <= 75 for line in lines)
+    unfolded = text.replace("\r\n ", "")
+    assert "TEL;TYPE=CELL:+628118080141\r\n" in unfolded
+    assert "FN:Layanan\\; dengan\\, tanda baca" in unfolded
+    assert unfolded.startswith("BEGIN:VCARD\r\nVERSION:3.0\r\n")
+
+
+def test_verdict_css_picks_the_highest_threshold_reached():
+    checker = PROJECT.checkers["cek-tawaran"].model
+    css = verdict_css(checker)
+    top = max(v.min_flags for v in checker.verdicts)
+    assert css.startswith("@supports selector(:has(*))")
+    assert " ~ ".join([".ck-flag:checked"] * top) in css
+
+
+def test_every_string_the_script_uses_is_baked_into_it():
+    import re
+
+    from bekal.phone.assets import SCRIPT_STRINGS
+
+    source = (ROOT / "scripts/bekal/phone/assets/phone.js").read_text("utf-8")
+    used = set(re.findall(r"\bt\.([a-z_]+)", source))
+    assert used <= set(SCRIPT_STRINGS) | {"manifest"}, used - set(SCRIPT_STRINGS)
+    for lang in PROJECT.config.codes:
+        for key in SCRIPT_STRINGS:
+            assert PROJECT.t(lang, key)
