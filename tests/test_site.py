@@ -35,6 +35,12 @@ def trainer_kit_pages(project) -> set[str]:
     return pages
 
 
+def phone_pages(project) -> set[str]:
+    """Pages the build writes for readers on the phone: the job-offer checker."""
+    return {f"{project.config.prefix(lang)}cek-tawaran/index.html"
+            for lang in project.config.codes} if project.checkers else set()
+
+
 def built_pages(site: Path) -> set[str]:
     """Content pages only (not short-link stubs or assets)."""
     return {p.relative_to(site).as_posix() for p in site.rglob("*.html")
@@ -42,7 +48,8 @@ def built_pages(site: Path) -> set[str]:
 
 
 def test_exact_set_of_pages_in_both_languages(real_site):
-    assert built_pages(real_site) == expected_pages(PROJECT) | trainer_kit_pages(PROJECT)
+    assert built_pages(real_site) == (expected_pages(PROJECT) | trainer_kit_pages(PROJECT)
+                                      | phone_pages(PROJECT))
 
 
 def test_html_lang_per_language(real_site):
