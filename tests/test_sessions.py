@@ -188,7 +188,7 @@ def test_a_sheet_that_can_never_fit_is_an_error_naming_the_quiz(tmp_path):
 def test_the_guide_lists_what_to_print_with_page_counts(project, sheets):
     loaded = load_project(project)
     section = guide_section(loaded, sheets["en"], "modul-satu", "en",
-                            "/en/modul/modul-satu/pelatih/", handout_pages=1)
+                            "en/modul/modul-satu/pelatih/", handout_pages=1)
     assert "What to print for a session" in section
     assert "Handout: 1 page, one for each participant" in section
     assert "Opinion forms: 1 page with four forms" in section
