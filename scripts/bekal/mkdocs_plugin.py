@@ -17,6 +17,7 @@ from .issues import format_report
 from .project import Project, load_project
 from .site_model import NavSection, nav_layout, site_context
 from .siteconfig import read_site_config
+from .trainer import sessions
 
 log = get_plugin_logger(__name__)
 
@@ -32,6 +33,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         self.facts_used: dict[str, list[str]] = {}
         self.pdf_wanted = True
         self.handouts = handouts.HandoutSet()
+        self.sessions = sessions.SessionSet()
 
     # -- helpers ---------------------------------------------------------------
     def _lang(self, config) -> str:
@@ -57,10 +59,13 @@ class BekalPlugin(BasePlugin[BekalConfig]):
     def on_pre_build(self, config):
         """This language's handout PDFs, made before its pages so they can show the real size."""
         self.handouts = handouts.HandoutSet()
+        self.sessions = sessions.SessionSet()
         if not self.config.enabled or not self.pdf_wanted or self.project.issues.errors:
             return  # no PDFs: skipped for serve, or broken content the checks report next
         try:
             self.handouts = handouts.build_language(self.project, self._lang(config),
+                                                    config.site_name, progress=log.info)
+            self.sessions = sessions.build_language(self.project, self._lang(config),
                                                     config.site_name, progress=log.info)
         except handouts.HandoutError as err:
             raise PluginError(str(err)) from None
@@ -118,7 +123,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         ref = self._page_ref(page, config)
         markdown = pages.expand_markers(self.project, markdown, ref)
         markdown = trainer.expand(self.project, markdown, ref.path, ref.lang, page.url,
-                                  self.handouts)
+                                  self.handouts, self.sessions)
         slug = ref.module_slug
         entry = self.project.modules.get(slug) if slug else None
         if entry and entry.module and ref.kind == "index":
@@ -175,6 +180,9 @@ class BekalPlugin(BasePlugin[BekalConfig]):
             return
         lang = self._lang(config)
         self.handouts.install(Path(config.site_dir))
+        self.sessions.install(Path(config.site_dir))
+        if self.sessions.kits:
+            sessions.write_count_page(self.project, self.sessions, Path(config.site_dir), lang)
         if lang == self.project.config.default:
             quiz.write_assets(Path(config.site_dir))
         trainer.write_language(self.project, Path(config.site_dir), lang)

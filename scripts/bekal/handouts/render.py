@@ -34,7 +34,7 @@ def templates() -> Environment:
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
-def _font_files() -> dict[str, Path]:
+def font_files() -> dict[str, Path]:
     files = {weight: FONT_DIR / name for weight, name in FONT_FACES.items()}
     for path in files.values():
         if not path.exists():
@@ -53,11 +53,16 @@ def stylesheet() -> str:
     other installed faces (fonts-dejavu-extra's oblique), which the cache key cannot see.
     Italics are slanted from the regular face instead.
     """
-    faces = "".join(
+    return font_face_css() + STYLESHEET.read_text("utf-8")
+
+
+@cache
+def font_face_css() -> str:
+    """@font-face rules for the packaged font, as "Bekal Sans", for every printed page."""
+    return "".join(
         f'@font-face {{ font-family: "Bekal Sans"; font-weight: {weight}; '
         f'src: url("{path.as_uri()}"); }}\n'
-        for weight, path in _font_files().items())
-    return faces + STYLESHEET.read_text("utf-8")
+        for weight, path in font_files().items())
 
 
 @cache
@@ -68,7 +73,7 @@ def renderer_fingerprint() -> str:
     digest = hashlib.sha256()
     for part in (RENDER_VERSION, weasyprint.__version__, stylesheet()):
         digest.update(part.encode() + b"\0")
-    for path in _font_files().values():
+    for path in font_files().values():
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
