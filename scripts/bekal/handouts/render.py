@@ -98,3 +98,20 @@ def render_pdf(html: str, source: Path, root: Path, max_pages: int | None = MAX_
                    "in module.yml")
         raise HandoutError(issues[0])
     return Rendered(document.write_pdf(pdf_tags=True), pages)
+
+
+def fonts_only(url: str):
+    """A URL fetcher that gives WeasyPrint the packaged font files and nothing else."""
+    import weasyprint
+
+    if url in {path.as_uri() for path in font_files().values()}:
+        return weasyprint.default_url_fetcher(url)
+    raise ValueError(f"printed pages load nothing from outside ({url})")
+
+
+def sealed_layout(html: str, stylesheet_text: str):
+    """Lay out ``html`` with one stylesheet, fetching nothing but the font: a Document."""
+    import weasyprint
+
+    return weasyprint.HTML(string=html, url_fetcher=fonts_only).render(
+        stylesheets=[weasyprint.CSS(string=stylesheet_text, url_fetcher=fonts_only)])

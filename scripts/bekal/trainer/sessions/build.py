@@ -22,7 +22,7 @@ from markupsafe import Markup
 from ...handouts import HandoutError, Pdf
 from ...handouts.cache import PdfCache, cache_key
 from ...handouts.print_facts import source_lines, substitute
-from ...handouts.render import font_face_css, font_files, renderer_fingerprint, templates
+from ...handouts.render import font_face_css, renderer_fingerprint, sealed_layout, templates
 from ...issues import IssueList
 from ...project import Project
 from . import paths
@@ -79,20 +79,8 @@ def _stylesheet() -> str:
     return font_face_css() + STYLESHEET.read_text("utf-8")
 
 
-def _fonts_only(url: str):
-    """The sheets load nothing but the packaged font files."""
-    import weasyprint
-
-    if url in {path.as_uri() for path in font_files().values()}:
-        return weasyprint.default_url_fetcher(url)
-    raise ValueError(f"the session sheets load nothing else ({url})")
-
-
 def layout(html: str):
-    import weasyprint
-
-    return weasyprint.HTML(string=html, url_fetcher=_fonts_only).render(
-        stylesheets=[weasyprint.CSS(string=_stylesheet(), url_fetcher=_fonts_only)])
+    return sealed_layout(html, _stylesheet())
 
 
 def split(document, names: list[str]) -> dict[str, bytes]:
