@@ -6,9 +6,19 @@ with the other checks; ``prints.build_language`` makes one A4 PDF per province.
 """
 
 from .check import check
-from .page import asset_urls, services_markdown, write_assets
+from .page import asset_urls, expand, services_markdown, write_assets
 from .prints import ProvinceSet, build_language
 from .registry import District, Province, grouped
 
-__all__ = ["District", "Province", "ProvinceSet", "asset_urls", "build_language", "check",
-           "grouped", "services_markdown", "write_assets"]
+__all__ = [
+           "District",
+           "Province",
+           "ProvinceSet",
+           "asset_urls",
+           "build_language",
+           "check",
+           "expand",
+           "grouped",
+           "services_markdown",
+           "write_assets",
+]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ...issues import IssueList
-from ...project import Project
-from ...schema import Place
+from ..issues import IssueList
+from ..project import Project
+from ..schema import Place
 from .registry import normalise
 
 CONTACT_KINDS = {"phone", "whatsapp", "url", "email"}

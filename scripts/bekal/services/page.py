@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from html import escape
 from importlib.resources import files
 from pathlib import Path
 
-from ...project import Project
-from ...schema import Place
+from ..project import Project
+from ..schema import Place
 from .prints import ProvinceSet, human_size
 from .registry import District, Province, grouped, trust
 
@@ -44,7 +45,7 @@ def district_title(project: Project, lang: str, district: District, abroad: bool
 
 
 def _place(project: Project, lang: str, key: str, place: Place) -> str:
-    t = lambda name, **kw: escape(project.t(lang, name, **kw))  # noqa: E731
+    t = lambda key, **kw: escape(project.t(lang, key, **kw))  # noqa: E731
     name = escape(place.name.get(lang) or place.name[project.config.default])
     offers = ", ".join(project.t(lang, f"near_offer_{o}") for o in place.offers)
     lines = [f'<p class="bekal-place__name"><strong>{name}</strong> '
@@ -70,7 +71,8 @@ def _place(project: Project, lang: str, key: str, place: Place) -> str:
     mark = "" if trust(place) == "official" else f" · {t('near_unchecked')}"
     lines.append(f'<p class="bekal-place__source"><small>{t("near_source")} {sources}{mark}'
                  "</small></p>")
-    return f'<li class="bekal-place" id="tempat-{escape(key.replace(".", "-").replace("_", "-"))}">' \
+    anchor = escape(key.replace(".", "-").replace("_", "-"))
+    return f'<li class="bekal-place" id="tempat-{anchor}">' \
            + "\n".join(lines) + "</li>"
 
 
@@ -85,13 +87,26 @@ def _print_link(project: Project, lang: str, province: Province, prints: Provinc
             f' type="application/pdf">{escape(label)}</a></p>\n\n')
 
 
+MARKER = re.compile(r"<!--\s*bekal:services\s*-->")
+
+
+def expand(project: Project, markdown: str, lang: str, page_url: str,
+           prints: ProvinceSet | None = None) -> tuple[str, bool]:
+    """The page with its marker replaced, and whether it had one (it then needs the script)."""
+    if not MARKER.search(markdown):
+        return markdown, False
+    return MARKER.sub(lambda _: services_markdown(project, lang, page_url, prints),
+                      markdown), True
+
+
 def services_markdown(project: Project, lang: str, page_url: str = "",
                       prints: ProvinceSet | None = None) -> str:
     """The whole registry for the marker: filter, contents, then province by province."""
     t = lambda name, **kw: project.t(lang, name, **kw)  # noqa: E731
     provinces = grouped(project)
     parts = [
-        '<div class="bekal-near__filter" hidden>\n'
+        f'<div class="bekal-near__filter" data-found="{escape(t("near_found"))}" '
+        f'data-none="{escape(t("near_none"))}" hidden>\n'
         f'<label for="bekal-near-q">{escape(t("near_filter_label"))}</label>\n'
         f'<input id="bekal-near-q" type="search" autocomplete="off" '
         f'aria-describedby="bekal-near-hint bekal-near-count">\n'
@@ -107,7 +122,7 @@ def services_markdown(project: Project, lang: str, page_url: str = "",
                      f"markdown>\n\n## {province.name} {{#{province.id}}}\n\n"
                      + _print_link(project, lang, province, prints, page_url))
         for district in province.districts:
-            terms = " ".join(district.search_terms() + [province.id.replace("-", " ")])
+            terms = " ".join([*district.search_terms(), province.id.replace("-", " ")])
             places = "\n".join(_place(project, lang, key, place)
                                for key, place in district.places)
             parts.append(

@@ -6,8 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ...project import Project
-from ...schema import Place
+from ..project import Project
+from ..schema import Place
 
 # Words that are not part of a district's name when readers type it.
 PREFIXES = re.compile(r"^(?:kabupaten|kab|kota|kotamadya|kec|kecamatan|desa)\b\.?\s*")
