@@ -179,6 +179,6 @@ def test_without_javascript_the_page_is_a_list_with_contents(browser, site_url):
     page.goto(f"{site_url}bantuan-terdekat/")
     assert not page.locator("#bekal-near-q").is_visible()
     assert page.locator(".bekal-near__district:visible").count() > 10
-    page.click("a[href='#kab-wonosobo']")
+    page.click("article a[href='#kab-wonosobo']")
     assert page.url.endswith("#kab-wonosobo")
     context.close()
