@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .schema import Checker, ContactGroup, Fact, Module, PageCode, Quiz, Term, Track
+from .schema import Checker, ContactGroup, Fact, Module, PageCode, Place, Quiz, Term, Track
 
 
 def schemas() -> dict[str, dict]:
@@ -32,6 +32,7 @@ def schemas() -> dict[str, dict]:
                                  "items": ContactGroup.model_json_schema()},
         "page-codes.schema.json": {"title": "Short codes of pages", "type": "array",
                                    "items": PageCode.model_json_schema()},
+        "layanan.schema.json": keyed(Place, "Help near home: the services registry"),
     }
 
 
