@@ -202,6 +202,7 @@ class ContactGroup(Strict):
     id: Slug
     title: Localized
     numbers: list[ContactNumber] = Field(min_length=1)
+    guide: Slug | None = None  # the destination guide module: the group gets a wallet card
 
 
 class PageCode(Strict):
