@@ -21,6 +21,7 @@ from . import (
     quiz,
     services,
     trainer,
+    wallet,
 )
 from .cards import MissingFont
 from .checks import run_checks
@@ -29,6 +30,7 @@ from .project import Project, load_project
 from .site_model import NavSection, nav_layout, site_context
 from .siteconfig import read_site_config
 from .trainer import sessions
+from .wallet.links import links_for as wallet_links
 
 log = get_plugin_logger(__name__)
 
@@ -46,6 +48,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         self.handouts = handouts.HandoutSet()
         self.sessions = sessions.SessionSet()
         self.provinces = services.ProvinceSet()
+        self.cards = wallet.CardSet()
 
     # -- helpers ---------------------------------------------------------------
     def _lang(self, config) -> str:
@@ -80,6 +83,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
             self.sessions = sessions.build_language(self.project, self._lang(config),
                                                     config.site_name, progress=log.info)
             self.provinces = services.build_language(self.project, self._lang(config))
+            self.cards = wallet.build_language(self.project, self._lang(config))
         except handouts.HandoutError as err:
             raise PluginError(str(err)) from None
 
@@ -146,6 +150,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
                         + pages.module_footer(self.project, entry, ref.lang))
         markdown, phone_facts = phone.page_markdown(self.project, markdown, ref, page.title)
         markdown += self.handouts.links_for(ref)
+        markdown += wallet_links(self.project, self.cards, ref, page.url)
         if getattr(page.file, "locale", ref.lang) != ref.lang:
             notice = self.project.t(ref.lang, "untranslated_notice")
             markdown = f'!!! info ""\n\n    {notice}\n\n' + markdown
@@ -204,6 +209,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         if self.sessions.kits:
             sessions.write_count_page(self.project, self.sessions, Path(config.site_dir), lang)
         self.provinces.install(Path(config.site_dir))
+        self.cards.install(Path(config.site_dir))
         if lang == self.project.config.default:
             quiz.write_assets(Path(config.site_dir))
             phone.write_assets(self.project, Path(config.site_dir))
