@@ -60,6 +60,8 @@ STYLE_PROPERTIES = frozenset({"text-align"})
 # Attributes whose address the browser fetches by itself: only the site's own files.
 RESOURCE_ATTRIBUTES = frozenset({"src", "poster"})
 URL_ATTRIBUTES = frozenset({"href", "src", "poster", "cite"})
+# An id Bekal makes from a key (glossary terms): safe as an attribute and in an address.
+SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
 _STRIPPED = re.compile(r"[\x00-\x20\x7f]+")
 
@@ -118,9 +120,13 @@ def plain(html: str) -> Markup:
     return Markup(_text_only().clean(html))
 
 
+_ATTR_LIST = re.compile(r"(?<!\{)\{(?!\{)")
+
+
 def text(value: str) -> str:
-    """A YAML text (plain text) made safe to put into Markdown or HTML."""
-    return escape(value, quote=False)
+    """A YAML text (plain text) made safe to put into Markdown: no HTML, no attribute list
+    (a single '{'); ``{{fact:key}}`` references stay for the facts step."""
+    return _ATTR_LIST.sub("&#123;", escape(value, quote=False))
 
 
 # -- what would be removed ----------------------------------------------------------
@@ -168,7 +174,7 @@ class _Tags(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def _start_tags(html: str) -> list[tuple[str, list[tuple[str, str]]]]:
+def start_tags(html: str) -> list[tuple[str, list[tuple[str, str]]]]:
     parser = _Tags()
     parser.feed(html)
     parser.close()
@@ -179,7 +185,7 @@ def _start_tags(html: str) -> list[tuple[str, list[tuple[str, str]]]]:
 def _removed_from_tag(tag: str, attrs: tuple[tuple[str, str], ...]) -> tuple[Removal, ...]:
     shown = "".join(f' {name}="{escape(value)}"' for name, value in attrs)
     before, after = _CONTEXT.get(tag, ("", ""))
-    cleaned = [t for t in _start_tags(clean(f"{before}<{tag}{shown}>{after}")) if t[0] == tag]
+    cleaned = [t for t in start_tags(clean(f"{before}<{tag}{shown}>{after}")) if t[0] == tag]
     if not cleaned:
         return (Removal(tag),)
     kept = dict(cleaned[0][1])
@@ -191,9 +197,13 @@ def _norm(name: str, value: str) -> str:
     return re.sub(r"[\s;]+", "", value) if name == "style" else value
 
 
-def removals(html: str) -> list[Removal]:
-    """Every element and attribute of ``html`` that ``clean`` would remove, in order."""
+def removals(html: str, forbid: frozenset[str] = frozenset()) -> list[Removal]:
+    """Every element and attribute of ``html`` that ``clean`` would remove, in order;
+    elements named in ``forbid`` count as removed too."""
     found: list[Removal] = []
-    for tag, attrs in _start_tags(html):
-        found += _removed_from_tag(tag, tuple(attrs))
+    for tag, attrs in start_tags(html):
+        removed = _removed_from_tag(tag, tuple(attrs))
+        if tag in forbid and Removal(tag) not in removed:
+            removed = (Removal(tag), *removed)
+        found += removed
     return found

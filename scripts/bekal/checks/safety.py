@@ -25,7 +25,8 @@ from ..textfile import read_text
 
 # The way MkDocs finds front matter: a YAML mapping between two '---' lines.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
-SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# The sanitizer keeps form fields for Bekal's own quiz; a page an author writes asks for none.
+AUTHOR_FORBIDDEN = frozenset({"form", "input", "button", "textarea"})
 ALLOWED_HINT = ("write Markdown; a page may hold headings, paragraphs, lists, tables, links, "
                 "images from this site, <details>, <abbr> and <div markdown> blocks")
 
@@ -54,7 +55,8 @@ def _check_files(project: Project, issues: IssueList) -> None:
             if any(part.startswith(".") for part in path.relative_to(folder).parts):
                 continue  # hidden files are never published
             if path.is_symlink():
-                issues.add(path, 0, "symlink", "a symbolic link in the content",
+                issues.add(path.relative_to(project.root).as_posix(), 0, "symlink",
+                           "a symbolic link in the content",
                            "replace the link with the real file (a link may point outside "
                            "the repository, and the build would publish what it points to)")
             elif folder == project.content_dir and path.is_file() \
@@ -103,7 +105,7 @@ def check_page(root: Path, path: Path, text: str, issues: IssueList) -> None:
     rendered = md.convert(body)
     lines = body.split("\n")
     cursor = 0
-    for removal in sanitize.removals(rendered):
+    for removal in sanitize.removals(rendered, forbid=AUTHOR_FORBIDDEN):
         index = _find(lines, removal, cursor)
         cursor = index
         code, message, hint = describe(removal)
@@ -114,6 +116,10 @@ def describe(removal: sanitize.Removal) -> tuple[str, str, str]:
     """Code, message and hint for one thing the sanitizer removes."""
     tag, attribute, value = removal.tag, removal.attribute, _short(removal.value or "")
     kind = removal.kind
+    if kind == "element" and tag in AUTHOR_FORBIDDEN:
+        return ("unsafe-html", f"<{tag}> is not allowed on a page: form fields belong to "
+                "Bekal's quiz", "a page does not ask readers to type anything; put questions "
+                "in quiz.yml")
     if kind == "element":
         return ("unsafe-html", f"<{tag}> is not allowed on a page (the build removes it)",
                 ALLOWED_HINT)
@@ -141,19 +147,22 @@ def _short(value: str) -> str:
 def _find(lines: list[str], removal: sanitize.Removal, start: int) -> int:
     """The index of the source line that most likely made ``removal``, searching from
     ``start`` on and then from the top."""
-    needles: list[re.Pattern] = []
+    tag = re.compile(rf"<\s*{re.escape(removal.tag)}(?![\w-])", re.I)
+    needles: list[tuple[re.Pattern, ...]] = []
     if removal.value and len(removal.value.strip()) >= 3:
-        needles.append(re.compile(re.escape(removal.value.strip()[:40]), re.I))
+        value = re.compile(re.escape(removal.value.strip()[:40]), re.I)
+        needles += [(tag, value), (value,)]
     if removal.attribute:
-        needles.append(re.compile(rf"(?<![\w-]){re.escape(removal.attribute)}\s*=", re.I))
-    needles.append(re.compile(rf"<\s*{re.escape(removal.tag)}(?![\w-])", re.I))
+        attribute = re.compile(rf"(?<![\w-]){re.escape(removal.attribute)}\s*=", re.I)
+        needles += [(tag, attribute), (attribute,)]
+    needles.append((tag,))
     order = list(range(start, len(lines))) + list(range(start))
     plain = {}
-    for needle in needles:
+    for patterns in needles:
         for i in order:
             if i not in plain:
                 plain[i] = htmllib.unescape(lines[i])
-            if needle.search(lines[i]) or needle.search(plain[i]):
+            if all(p.search(lines[i]) or p.search(plain[i]) for p in patterns):
                 return i
     return start
 
@@ -205,7 +214,7 @@ def _check_yaml_texts(project: Project, issues: IssueList) -> None:
         for loc, text in _walk_texts(loaded.model, ()):
             check_yaml_text(loaded.path, loaded.line(*loc), text, issues)
     for key, loaded in project.glossary.items():
-        if not SAFE_ID.match(key):
+        if not sanitize.SAFE_ID.match(key):
             issues.add(loaded.path, loaded.line(), "bad-id",
                        f"glossary key '{_short(key)}' cannot be a link target",
                        "use lowercase letters, digits and single dashes, e.g. 'agen-resmi'")
