@@ -105,9 +105,12 @@ def check_page(root: Path, path: Path, text: str, issues: IssueList) -> None:
     rendered = md.convert(body)
     lines = body.split("\n")
     cursor = 0
+    last: dict[sanitize.Removal, int] = {}
     for removal in sanitize.removals(rendered, forbid=AUTHOR_FORBIDDEN):
-        index = _find(lines, removal, cursor)
-        cursor = index
+        # the same thing twice is on a later line (or a later place on the same one)
+        start = min(last[removal] + 1, len(lines) - 1) if removal in last else cursor
+        index = _find(lines, removal, max(start, cursor))
+        cursor = last[removal] = index
         code, message, hint = describe(removal)
         issues.add(path, first + index, code, message, hint)
 
