@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from html import escape
@@ -138,10 +139,13 @@ class Removal:
     tag: str
     attribute: str | None = None
     value: str | None = None
+    lost: bool = False  # hidden by broken markup around it (an unclosed comment, say)
 
     @property
     def kind(self) -> str:
-        """'element', 'handler', 'link', 'remote' or 'attribute'."""
+        """'lost', 'element', 'handler', 'link', 'remote' or 'attribute'."""
+        if self.lost:
+            return "lost"
         if self.attribute is None:
             return "element"
         if self.attribute.startswith("on"):
@@ -197,13 +201,33 @@ def _norm(name: str, value: str) -> str:
     return re.sub(r"[\s;]+", "", value) if name == "style" else value
 
 
+# Start tags a browser's parser ignores by itself in a page's body.
+PARSER_DROPS = frozenset({"html", "body", "head", "td", "th", "tr", "thead", "tbody", "tfoot",
+                          "caption", "col", "colgroup", "frame"})
+
+
 def removals(html: str, forbid: frozenset[str] = frozenset()) -> list[Removal]:
     """Every element and attribute of ``html`` that ``clean`` would remove, in order;
     elements named in ``forbid`` count as removed too."""
     found: list[Removal] = []
-    for tag, attrs in start_tags(html):
+    tags = start_tags(html)
+    for tag, attrs in tags:
         removed = _removed_from_tag(tag, tuple(attrs))
         if tag in forbid and Removal(tag) not in removed:
             removed = (Removal(tag), *removed)
         found += removed
-    return found
+    return found or _lost(tags, start_tags(clean(html)))
+
+
+def _lost(before, after) -> list[Removal]:
+    """Allowed elements and attributes that still vanish: the browser's parser reads the
+    markup differently (an unclosed comment hides what follows, for one)."""
+    def counts(tags):
+        seen = Counter()
+        for tag, attrs in tags:
+            if tag not in PARSER_DROPS:
+                seen[(tag, None)] += 1
+                seen.update((tag, name) for name, _ in attrs)
+        return seen
+    missing = counts(before) - counts(after)
+    return [Removal(tag, attribute, lost=True) for tag, attribute in missing]

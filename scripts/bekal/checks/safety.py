@@ -119,6 +119,10 @@ def describe(removal: sanitize.Removal) -> tuple[str, str, str]:
     """Code, message and hint for one thing the sanitizer removes."""
     tag, attribute, value = removal.tag, removal.attribute, _short(removal.value or "")
     kind = removal.kind
+    if kind == "lost":
+        what = f"<{tag}>" if attribute is None else f"the attribute '{attribute}' on <{tag}>"
+        return ("unsafe-html", f"{what} would be lost: broken markup around it hides it",
+                "close every <!-- with --> and every tag you open, or write Markdown")
     if kind == "element" and tag in AUTHOR_FORBIDDEN:
         return ("unsafe-html", f"<{tag}> is not allowed on a page: form fields belong to "
                 "Bekal's quiz", "a page does not ask readers to type anything; put questions "
