@@ -130,9 +130,14 @@ HANDOUT_LINES = [("[berkas](file:///etc/passwd){rel=attachment}", "unsafe-link")
 OUTSIDE_MD = "# Luar\n\nHalaman dari luar repositori.\n"
 
 
-def build_payload_project(dest: Path, outside: Path) -> Path:
+LINKED_HANDOUT = f"content/en/modul/{SLUG}/handout.md"
+
+
+def build_payload_project(dest: Path, outside: Path, linked_handout: bool = False) -> Path:
     """The fixture: every payload page, YAML text, file and link; ``outside`` is a folder
-    outside the project for the links to point at."""
+    outside the project for the links to point at. ``linked_handout`` also makes the
+    English handout a link to a file outside (the PDF step stops on it, so the site
+    fixture goes without)."""
     root = make_project(dest, {SLUG: "persiapan"})
     pages = root / "content" / "id" / "uji"
     pages.mkdir(parents=True)
@@ -155,6 +160,9 @@ def build_payload_project(dest: Path, outside: Path) -> Path:
     os.symlink(outside / "rahasia.txt", root / "content" / "id" / "rahasia.txt")
     os.symlink(outside / "luar.md", root / "content" / "id" / "luar.md")
     os.symlink(outside / "rahasia.txt", root / "modules" / SLUG / "catatan.txt")
+    if linked_handout:
+        (root / LINKED_HANDOUT).unlink()
+        os.symlink(outside / "luar.md", root / LINKED_HANDOUT)
     return root
 
 

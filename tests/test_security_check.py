@@ -15,6 +15,7 @@ from security_payloads import (
     BAD_FILES,
     HANDOUT,
     HANDOUT_LINES,
+    LINKED_HANDOUT,
     PAGES,
     SLUG,
     YAML_TEXTS,
@@ -32,7 +33,7 @@ SECURITY_CODES = {"unsafe-html", "unsafe-link", "unsafe-title", "remote-resource
 @pytest.fixture(scope="module")
 def payload_project(tmp_path_factory):
     base = tmp_path_factory.mktemp("payloads")
-    return build_payload_project(base / "project", base / "outside")
+    return build_payload_project(base / "project", base / "outside", linked_handout=True)
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +80,7 @@ def test_file_that_is_not_content_is_refused(issues, rel):
 
 
 @pytest.mark.parametrize("rel", ["content/id/rahasia.txt", "content/id/luar.md",
-                                 f"modules/{SLUG}/catatan.txt"])
+                                 f"modules/{SLUG}/catatan.txt", LINKED_HANDOUT])
 def test_symlink_is_refused(issues, rel):
     assert found(issues, rel, "symlink"), [i.format() for i in issues if "symlink" in i.code]
 
@@ -100,3 +101,15 @@ def test_cli_names_path_line_code_and_hint_without_traceback(payload_project):
     line = line_of(payload_project, page_path(page), page.needle)
     assert f"{page_path(page)}:{line}: [{page.code}]" in result.stdout
     assert "— hint:" in result.stdout
+
+
+def test_linked_handout_is_never_read(payload_project, tmp_path):
+    """The PDF step stops with the check's message instead of printing the linked file."""
+    from conftest import run_build
+
+    result = run_build(payload_project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert "RAHASIA" not in output and "Halaman dari luar" not in output
+    assert not (tmp_path / "site").exists()

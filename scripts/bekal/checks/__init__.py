@@ -25,8 +25,12 @@ def run_checks(project: Project, publish: bool = False) -> IssueList:
 def _once_per_file(issues: IssueList) -> IssueList:
     """An unverified fact is reported once, at its first use, not on every line."""
     out = IssueList(issues.root)
-    seen = set()
+    seen, reported = set(), set()
     for issue in sorted(issues):
+        key = (issue.path, issue.line, issue.code, issue.message)
+        if key in reported:
+            continue  # the same problem found by two checks
+        reported.add(key)
         if issue.code == "fact-unverified":
             if issue.message in seen:
                 continue

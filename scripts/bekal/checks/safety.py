@@ -21,7 +21,7 @@ from .. import content_files, sanitize
 from ..issues import IssueList
 from ..project import Project
 from ..siteconfig import markdown_extensions
-from ..textfile import read_text
+from ..textfile import LINK_PROBLEM, read_text, shown
 
 # The way MkDocs finds front matter: a YAML mapping between two '---' lines.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
@@ -48,17 +48,13 @@ def check(project: Project, issues: IssueList) -> None:
 def _check_files(project: Project, issues: IssueList) -> None:
     for folder in (project.content_dir, project.root / "modules"):
         if folder.is_symlink():
-            issues.add(folder, 0, "symlink", f"'{folder.name}/' is a symbolic link",
-                       "keep content as real files inside the repository")
+            issues.add(shown(folder, project.root), 0, "symlink", *LINK_PROBLEM)
             continue
         for path in content_files.walk(folder):
             if any(part.startswith(".") for part in path.relative_to(folder).parts):
                 continue  # hidden files are never published
             if path.is_symlink():
-                issues.add(path.relative_to(project.root).as_posix(), 0, "symlink",
-                           "a symbolic link in the content",
-                           "replace the link with the real file (a link may point outside "
-                           "the repository, and the build would publish what it points to)")
+                issues.add(shown(path, project.root), 0, "symlink", *LINK_PROBLEM)
             elif folder == project.content_dir and path.is_file() \
                     and content_files.refusal(path, project.root) == "type":
                 allowed = ", ".join(sorted(content_files.PUBLISHED_SUFFIXES))

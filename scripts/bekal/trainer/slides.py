@@ -25,7 +25,7 @@ from ..handouts.markup import page_url
 from ..project import ModuleEntry, Project
 from ..sanitize import text as plain
 from ..siteconfig import markdown_extensions
-from ..textfile import strip_front_matter
+from ..textfile import inside, strip_front_matter
 from .kit import SLIDES_DIR, lesson_source
 from .page import KitPage, asset, templates
 
@@ -207,6 +207,8 @@ def slides_page(project: Project, entry: ModuleEntry, lang: str) -> tuple[KitPag
     page = KitPage(project, entry, lang, SLIDES_DIR,
                    project.t(lang, "slides_title", title=m.title[lang]))
     points = "\n".join(f"- {plain(point)}" for point in m.key_points.get(lang, []))
+    if not inside(source, project.root):
+        return None  # a link: the checks name it, nothing is read through it
     text = (strip_front_matter(source.read_text("utf-8"))
             + f"\n\n## {plain(project.t(lang, 'key_points'))} {{#poin-penting}}\n\n{points}\n")
     body = Markup(render_slides(project, entry.slug, lang, text, page.used))
