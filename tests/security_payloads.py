@@ -45,6 +45,9 @@ PAGES = [
     Page("front-matter-title",
          "---\ntitle: Judul</title><script>alert(1)</script>\n---\n\n# T\n",
          "unsafe-title", "title:"),
+    Page("front-matter-alias",
+         "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n"
+         "c: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n---\n\n# T\n", "front-matter-alias", "a: &a"),
     Page("javascript-link", "# T\n\nKlik [di sini](javascript:alert(1)).\n", "unsafe-link",
          "javascript:"),
     Page("javascript-tab-entity", "# T\n\nKlik [di sini](java&#x09;script:alert(1)).\n",
@@ -160,6 +163,7 @@ def build_payload_project(dest: Path, outside: Path, linked_handout: bool = Fals
     os.symlink(outside / "rahasia.txt", root / "content" / "id" / "rahasia.txt")
     os.symlink(outside / "luar.md", root / "content" / "id" / "luar.md")
     os.symlink(outside / "rahasia.txt", root / "modules" / SLUG / "catatan.txt")
+    os.symlink(outside, root / "content" / "id" / "folder-luar", target_is_directory=True)
     if linked_handout:
         (root / LINKED_HANDOUT).unlink()
         os.symlink(outside / "luar.md", root / LINKED_HANDOUT)

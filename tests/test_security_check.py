@@ -80,7 +80,8 @@ def test_file_that_is_not_content_is_refused(issues, rel):
 
 
 @pytest.mark.parametrize("rel", ["content/id/rahasia.txt", "content/id/luar.md",
-                                 f"modules/{SLUG}/catatan.txt", LINKED_HANDOUT])
+                                 f"modules/{SLUG}/catatan.txt", "content/id/folder-luar",
+                                 LINKED_HANDOUT])
 def test_symlink_is_refused(issues, rel):
     assert found(issues, rel, "symlink"), [i.format() for i in issues if "symlink" in i.code]
 

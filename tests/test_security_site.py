@@ -54,6 +54,7 @@ def test_files_that_are_not_content_are_not_published(payload_site):
         assert rel.rsplit("/", 1)[1] not in names
     assert "rahasia.txt" not in names
     assert not (payload_site / "luar").exists()
+    assert not (payload_site / "folder-luar").exists()
     for path in payload_site.rglob("*"):
         if path.is_file() and path.suffix in (".html", ".txt", ".xml", ".json", ".js"):
             assert "RAHASIA-SECRET" not in path.read_text("utf-8", errors="replace"), path

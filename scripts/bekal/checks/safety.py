@@ -78,7 +78,7 @@ def split_front_matter(text: str) -> tuple[dict, str, int]:
     match = FRONT_MATTER.match(text)
     if match:
         try:
-            data = yaml.safe_load(match.group(1))
+            data = None if _has_alias(match.group(1)) else yaml.safe_load(match.group(1))
         except yaml.YAMLError:
             data = None
         if isinstance(data, dict):
@@ -89,7 +89,19 @@ def split_front_matter(text: str) -> tuple[dict, str, int]:
     return {}, text, 1
 
 
+def _has_alias(text: str) -> bool:
+    """YAML aliases in front matter (a page needs none; expanding them can be endless)."""
+    try:
+        return any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text))
+    except yaml.YAMLError:
+        return False
+
+
 def check_page(root: Path, path: Path, text: str, issues: IssueList) -> None:
+    match = FRONT_MATTER.match(text)
+    if match and _has_alias(match.group(1)):
+        issues.add(path, 2, "front-matter-alias", "the front matter uses a YAML alias (*name)",
+                   "write each value out; front matter holds only a title or a description")
     meta, body, first = split_front_matter(text)
     for key, value in meta.items():
         if isinstance(value, str) and ("<" in value or ">" in value):
