@@ -202,6 +202,8 @@ def check_yaml_text(path: Path, line: int, text: str, issues: IssueList) -> None
     if nh3.is_html(text):
         issues.add(path, line, "yaml-html", "this text holds HTML; YAML texts are plain text",
                    "remove the tags: the site shows them as typed, not as HTML")
+    if "[" not in text:
+        return  # escaped, only a Markdown link or image could still make an element
     md = _inline()
     md.reset()
     for removal in sanitize.removals(md.convert(sanitize.text(text))):
