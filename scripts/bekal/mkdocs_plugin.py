@@ -168,7 +168,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
                         + pages.module_footer(self.project, entry, ref.lang))
         markdown += self.handouts.links_for(ref)
         if getattr(page.file, "locale", ref.lang) != ref.lang:
-            notice = self.project.t(ref.lang, "untranslated_notice")
+            notice = sanitize.text(self.project.t(ref.lang, "untranslated_notice"))
             markdown = f'!!! info ""\n\n    {notice}\n\n' + markdown
         used: list[str] = []
         markdown = facts.substitute(self.project, markdown, ref.lang, used)
