@@ -65,7 +65,7 @@ def test_project_picture_and_font_are_allowed(tmp_path):
     picture = tmp_path / "foto.png"
     picture.write_bytes(PNG)
     assert render.allowed_file(picture.as_uri(), tmp_path) == picture.resolve()
-    font = next(iter(render._font_files().values()))
+    font = next(iter(render.font_files().values()))
     assert render.allowed_file(font.as_uri(), tmp_path) is not None
 
 
