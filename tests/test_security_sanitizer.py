@@ -109,3 +109,22 @@ def test_titles_are_text(value):
     title = sanitize.plain(value)
     assert "<" not in title and ">" not in title
     assert "<" not in sanitize.text(value) and "{:" not in sanitize.text(value)
+
+
+BAD_PAGES = ['<img src="x.png" onerror="alert(1)">', '<a href="java\tscript:alert(1)">x</a>',
+             '<a href="data:text/html,x">x</a>', '<img src="https://evil.example/x.png">',
+             '<img src="//evil.example/x.png">', '<link rel="stylesheet" href="//evil.example">',
+             "<script>alert(1)</script>", '<script src="https://evil.example/x.js"></script>',
+             '<iframe src="/x"></iframe>', '<base href="//evil.example/">',
+             '<meta http-equiv="refresh" content="0;url=//evil.example">',
+             '<p style="background:url(//evil.example/x)">x</p>', '<form action="javascript:x">']
+GOOD_PAGES = ['<a href="https://example.org/">x</a>', '<img src="foto.png" alt="x">',
+              '<script type="application/json">{"a": 1}</script>', '<a href="tel:+62">x</a>']
+
+
+def test_the_invariant_itself_sees_each_kind_of_payload():
+    for page in BAD_PAGES:
+        assert page_problems(page), page
+        assert page_problems(sanitize.clean(page)) == [], page
+    for page in GOOD_PAGES:
+        assert page_problems(page) == [], page
