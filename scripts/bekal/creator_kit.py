@@ -20,7 +20,7 @@ from .urls import relative
 
 MARKER = "creator-kit"
 # Shows the copy buttons and announces "copied" in the button's live region.
-_SCRIPT = """<script>
+COPY_SCRIPT = """<script>
 (function () {
   function announce(button) {
     var status = document.getElementById(button.dataset.status);
@@ -160,5 +160,5 @@ def creator_kit(project: Project, lang: str, page_path: str) -> str:
         parts.append(f'<h2 id="kit-{track.id}">{escape(track.title[lang])}</h2>')
         parts += [module_kit(project, entry, lang, page_url) for entry in modules]
     parts.append("</div>")
-    parts.append(_SCRIPT)
+    parts.append(COPY_SCRIPT)
     return "\n\n" + "\n".join(parts) + "\n\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+from markupsafe import Markup
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -11,7 +12,9 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links
 
 from . import (
+    content_files,
     creator_assets,
+    creator_kit,
     facts,
     glossary_links,
     handouts,
@@ -19,6 +22,7 @@ from . import (
     pages,
     phone,
     quiz,
+    sanitize,
     services,
     trainer,
     wallet,
@@ -33,6 +37,32 @@ from .trainer import sessions
 from .wallet.links import links_for as wallet_links
 
 log = get_plugin_logger(__name__)
+
+
+def _plain_titles(page) -> None:
+    """Page titles (front matter, first heading, file name) become escaped text for the theme."""
+    if page.meta.get("title") is not None:
+        page.meta["title"] = sanitize.plain(str(page.meta["title"]))
+    page.title = sanitize.plain(str(page.title or ""))
+    for item in _toc_items(page.toc or []):
+        item.title = sanitize.plain(str(item.title))
+
+
+def _publish_only_content(files, docs_dir: Path, root: Path) -> None:
+    """Files of content/ that are links, outside the repository or not a published type
+    never reach the site (the checks name them)."""
+    for file in list(files):
+        source = Path(file.abs_src_path) if file.abs_src_path else None
+        if source is None or docs_dir not in source.parents:
+            continue
+        if not content_files.publishable(source, root):
+            files.remove(file)
+
+
+def _toc_items(items):
+    for item in items:
+        yield item
+        yield from _toc_items(item.children)
 
 
 class BekalConfig(Config):
@@ -95,7 +125,10 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         return server
 
     def on_files(self, files, config):
-        if not self.config.enabled or not self.config.check:
+        if not self.config.enabled:
+            return files
+        _publish_only_content(files, Path(config.docs_dir), self.project.root)
+        if not self.config.check:
             return files
         i18n = config.plugins.get("i18n")
         if i18n is not None and getattr(i18n, "building", False):
@@ -118,7 +151,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
             if isinstance(entry, NavSection):
                 children = [by_path.pop(p) for p in entry.paths if p in by_path]
                 if children:
-                    items.append(Section(entry.title, children))
+                    items.append(Section(Markup.escape(entry.title), children))
                     ordered += children
             elif entry in by_path:
                 page = by_path.pop(entry)
@@ -152,7 +185,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         markdown += self.handouts.links_for(ref)
         markdown += wallet_links(self.project, self.cards, ref, page.url)
         if getattr(page.file, "locale", ref.lang) != ref.lang:
-            notice = self.project.t(ref.lang, "untranslated_notice")
+            notice = sanitize.text(self.project.t(ref.lang, "untranslated_notice"))
             markdown = f'!!! info ""\n\n    {notice}\n\n' + markdown
         used: list[str] = []
         markdown = facts.substitute(self.project, markdown, ref.lang, used)
@@ -169,8 +202,13 @@ class BekalPlugin(BasePlugin[BekalConfig]):
                                          f"{prefix}glosarium/")
         used = self.facts_used.setdefault(page.file.src_uri, [])
         html, page.meta["bekal_quiz"] = quiz.for_page(self.project, ref, html, used)
-        html = phone.with_assets(self.project, ref, html, page.url)
-        return html + facts.sources_html(self.project, used, ref.lang)
+        _plain_titles(page)
+        # everything made from content passes the one allowlist; the creator kit's copy
+        # script is Bekal's own and passes as it is, and so do the phone features' assets,
+        # added after the allowlist
+        html = sanitize.clean(html + facts.sources_html(self.project, used, ref.lang),
+                              keep=(creator_kit.COPY_SCRIPT,))
+        return phone.with_assets(self.project, ref, html, page.url)
 
     def _context(self, lang: str) -> dict:
         return site_context(self.project, lang)
@@ -179,7 +217,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         if self.config.enabled:
             ref = self._page_ref(page, config)
             context["bekal"] = self._context(ref.lang)
-            head = meta.page_meta(self.project, ref, page.title, page.url,
+            head = meta.page_meta(self.project, ref, Markup(page.title).unescape(), page.url,
                                   page.meta.get("description"))
             context["bekal"]["description"] = head.description
             context["bekal"]["head_tags"] = meta.head_tags(self.project, head)

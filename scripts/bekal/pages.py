@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from .creator_kit import creator_kit
 from .project import ModuleEntry, Project
+from .sanitize import SAFE_ID
+from .sanitize import text as plain
 
 MARKER = re.compile(r"<!--\s*bekal:([a-z-]+)(?:\s+([^\s>]+))?\s*-->")
 MODULE_PAGE = re.compile(r"^modul/([^/]+)/(index|pelatih|handout)\.md$")
@@ -54,9 +56,9 @@ def module_list(project: Project, entries: list[ModuleEntry], lang: str, from_pa
     for entry in entries:
         m = entry.data
         target = link(from_path, f"modul/{entry.slug}/index.md")
-        minutes = project.t(lang, "minutes", minutes=m.minutes)
-        lines.append(f"1. **[{m.title[lang]}]({target})**  \n"
-                     f"   {m.summary[lang]} *({minutes})*")
+        minutes = plain(project.t(lang, "minutes", minutes=m.minutes))
+        lines.append(f"1. **[{plain(m.title[lang])}]({target})**  \n"
+                     f"   {plain(m.summary[lang])} *({minutes})*")
     return "\n".join(lines) + "\n"
 
 
@@ -64,7 +66,8 @@ def catalogue(project: Project, lang: str, from_path: str) -> str:
     parts = []
     for track in project.ordered_tracks():
         target = link(from_path, f"jalur/{track.id}/index.md")
-        parts.append(f"### [{track.title[lang]}]({target})\n\n{track.description[lang]}\n")
+        parts.append(f"### [{plain(track.title[lang])}]({target})\n\n"
+                     f"{plain(track.description[lang])}\n")
         parts.append(module_list(project, project.modules_of(track.id), lang, from_path))
     return "\n".join(parts)
 
@@ -74,7 +77,8 @@ def glossary(project: Project, lang: str) -> str:
     lines = []
     for key, loaded in entries:
         term = loaded.model
-        lines.append(f"{term.term[lang]} {{#{key}}}\n:   {term.definition[lang]}\n")
+        anchor = f" {{#{key}}}" if SAFE_ID.match(key) else ""  # the checks name bad keys
+        lines.append(f"{plain(term.term[lang])}{anchor}\n:   {plain(term.definition[lang])}\n")
     return "\n".join(lines)
 
 
@@ -96,19 +100,19 @@ def expand_markers(project: Project, markdown: str, page: PageRef) -> str:
 def module_header(project: Project, entry: ModuleEntry, lang: str) -> str:
     m = entry.data
     track = project.track(m.track) if m.track in project.tracks else None
-    meta = project.t(lang, "module_meta", track=track.title[lang] if track else m.track,
-                     minutes=m.minutes, code=m.code)
-    objectives = "\n".join(f"    - {o}" for o in m.objectives.get(lang, []))
-    title = project.t(lang, "objectives")
-    return (f"# {m.title[lang]}\n\n{meta}\n{{: .bekal-meta }}\n\n"
+    meta = plain(project.t(lang, "module_meta", track=track.title[lang] if track else m.track,
+                           minutes=m.minutes, code=m.code))
+    objectives = "\n".join(f"    - {plain(o)}" for o in m.objectives.get(lang, []))
+    title = plain(project.t(lang, "objectives")).replace('"', "&quot;")
+    return (f"# {plain(m.title[lang])}\n\n{meta}\n{{: .bekal-meta }}\n\n"
             f'!!! abstract "{title}"\n\n{objectives}\n\n')
 
 
 def module_footer(project: Project, entry: ModuleEntry, lang: str) -> str:
     m = entry.data
-    points = "\n".join(f"- {p}" for p in m.key_points.get(lang, []))
-    checks = "\n".join(f"- {c}" for c in m.checklist.get(lang, []))
-    return (f'\n\n## {project.t(lang, "key_points")} {{#poin-penting}}\n\n'
+    points = "\n".join(f"- {plain(p)}" for p in m.key_points.get(lang, []))
+    checks = "\n".join(f"- {plain(c)}" for c in m.checklist.get(lang, []))
+    return (f'\n\n## {plain(project.t(lang, "key_points"))} {{#poin-penting}}\n\n'
             f'<div class="bekal-keypoints" markdown>\n\n{points}\n\n</div>\n\n'
-            f'## {project.t(lang, "checklist")} {{#daftar-periksa}}\n\n'
+            f'## {plain(project.t(lang, "checklist"))} {{#daftar-periksa}}\n\n'
             f'<div class="bekal-checklist" markdown>\n\n{checks}\n\n</div>\n')

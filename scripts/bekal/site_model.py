@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from .project import Project
 
 # Pages after the tracks, in this order, when they exist.
@@ -33,7 +35,8 @@ def site_context(project: Project, lang: str) -> dict:
     prefix = project.config.prefix(lang)
     return {
         "lang": lang,
-        "ui": project.ui.get(lang, {}),
+        # plain texts: the theme's templates print them as they are, so escape them here
+        "ui": {key: Markup.escape(text) for key, text in project.ui.get(lang, {}).items()},
         "home_url": prefix or ".",
         "help_url": prefix + "bantuan/",
         "search_url": prefix + "cari/",

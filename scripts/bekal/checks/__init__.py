@@ -6,7 +6,7 @@ from .. import services
 from ..issues import IssueList
 from ..project import Project
 from ..shortlinks_lock import check_short_links
-from . import facts, languages, modules, phone, prose, quiz
+from . import facts, languages, modules, phone, prose, quiz, safety
 
 
 def run_checks(project: Project, publish: bool = False) -> IssueList:
@@ -19,6 +19,7 @@ def run_checks(project: Project, publish: bool = False) -> IssueList:
     facts.check_values(project, issues)
     prose.check(project, issues, publish)
     phone.check(project, issues, publish)
+    safety.check(project, issues)
     services.check(project, issues)
     issues.extend(check_short_links(project, publish))
     return _once_per_file(issues)
@@ -27,8 +28,12 @@ def run_checks(project: Project, publish: bool = False) -> IssueList:
 def _once_per_file(issues: IssueList) -> IssueList:
     """An unverified fact is reported once, at its first use, not on every line."""
     out = IssueList(issues.root)
-    seen = set()
+    seen, reported = set(), set()
     for issue in sorted(issues):
+        key = (issue.path, issue.line, issue.code, issue.message)
+        if key in reported:
+            continue  # the same problem found by two checks
+        reported.add(key)
         if issue.code == "fact-unverified":
             if issue.message in seen:
                 continue

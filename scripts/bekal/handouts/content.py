@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from ..issues import IssueList
 from ..project import ModuleEntry, Project
+from ..sanitize import text as plain
 from ..textfile import read_text, strip_front_matter
 from .errors import HandoutError
 from .markup import PrintMarkdown
@@ -86,9 +87,9 @@ def gather(project: Project, entry: ModuleEntry, lang: str) -> HandoutContent:
         texts = getattr(module, field)
         shown = lang if lang in texts else project.config.default
         value = texts.get(shown, [])
-        if isinstance(value, str):
-            return [prose(value, module_file, entry.module.line(field, shown))]
-        return [prose(text, module_file, entry.module.line(field, shown, i))
+        if isinstance(value, str):  # plain text: escaped before Markdown sees it
+            return [prose(plain(value), module_file, entry.module.line(field, shown))]
+        return [prose(plain(text), module_file, entry.module.line(field, shown, i))
                 for i, text in enumerate(value)]
 
     module_file = entry.module.path

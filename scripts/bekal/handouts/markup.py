@@ -10,6 +10,8 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from .. import sanitize
+
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "sane_lists"]
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
@@ -65,7 +67,7 @@ class PrintMarkdown:
 
     def block(self, text: str) -> str:
         self._md.reset()
-        return self._md.convert(text)
+        return sanitize.clean(self._md.convert(text))
 
     def inline(self, text: str) -> str:
         html = self.block(text).strip()

@@ -6,8 +6,10 @@ import hashlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader
 
 from ..issues import IssueList
 from .errors import HandoutError
@@ -18,6 +20,8 @@ STYLESHEET = TEMPLATES / "handout.css"
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT_FACES = {"normal": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}
 MAX_PAGES = 2
+# The only files of the project a PDF may show: pictures (never attachments or pages).
+PROJECT_FILES = frozenset({".png", ".jpg", ".jpeg", ".webp"})
 # Bump when the way PDFs are made changes in a way the inputs do not show.
 RENDER_VERSION = "1"
 
@@ -30,7 +34,7 @@ class Rendered:
 
 @cache
 def templates() -> Environment:
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
@@ -78,6 +82,48 @@ def renderer_fingerprint() -> str:
     return digest.hexdigest()
 
 
+class Refused(ValueError):
+    """A URL the PDF renderer may not fetch."""
+
+
+def allowed_file(url: str, root: Path) -> Path | None:
+    """The local file ``url`` names when a PDF may read it: the handout font, or a picture
+    inside the project (no link leading out); otherwise None."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        return None
+    path = Path(url2pathname(unquote(parts.path)))
+    if not path.is_absolute():
+        return None
+    real = path.resolve()
+    if real in {font.resolve() for font in font_files().values()}:
+        return real
+    try:
+        real.relative_to(root.resolve())
+    except ValueError:
+        return None
+    if real.suffix.lower() not in PROJECT_FILES or not real.is_file():
+        return None
+    return real
+
+
+def url_fetcher(root: Path):
+    """A WeasyPrint fetcher that serves the project's own pictures and the font, and refuses
+    everything else: no network, no file outside the project, no attachment."""
+    import weasyprint
+
+    class ProjectFetcher(weasyprint.URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.lower().startswith("data:"):
+                return super().fetch(url, headers)  # inline data, no file and no network
+            path = allowed_file(url, root)
+            if path is None:
+                raise Refused(f"a handout may not load {url[:80]}")
+            return weasyprint.urls.URLFetcherResponse(path.as_uri(), path.read_bytes())
+
+    return ProjectFetcher(allowed_protocols={"file", "data"}, allow_redirects=False)
+
+
 def render_pdf(html: str, source: Path, root: Path, max_pages: int | None = MAX_PAGES) -> Rendered:
     """Lay out and write a PDF; more than ``max_pages`` raises HandoutError naming ``source``."""
     try:
@@ -87,8 +133,9 @@ def render_pdf(html: str, source: Path, root: Path, max_pages: int | None = MAX_
         issues.add(source, 0, "handout-pango-missing", f"WeasyPrint cannot start: {err}",
                    "install Pango: scripts/setup-system.sh site")
         raise HandoutError(issues[0]) from None
-    document = weasyprint.HTML(string=html, base_url=str(root)).render(
-        stylesheets=[weasyprint.CSS(string=stylesheet())])
+    fetcher = url_fetcher(root)
+    document = weasyprint.HTML(string=html, base_url=str(root), url_fetcher=fetcher).render(
+        stylesheets=[weasyprint.CSS(string=stylesheet(), url_fetcher=fetcher)])
     pages = len(document.pages)
     if max_pages is not None and pages > max_pages:
         issues = IssueList(root)

@@ -7,7 +7,7 @@ from functools import cache
 from html import escape
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from .. import facts, meta
@@ -20,7 +20,7 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 @cache
 def templates() -> Environment:
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 

@@ -14,6 +14,7 @@ from html import escape
 from ..handouts import HandoutSet
 from ..handouts.web import booklet_path, human_size
 from ..project import ModuleEntry, Project
+from ..sanitize import text as plain
 from .kit import Kit, href, module_kit
 from .sessions import SessionSet
 from .sessions.links import guide_section, hub_section
@@ -27,7 +28,7 @@ def clock(minutes: int) -> str:
 
 
 def _list(items: list[str]) -> str:
-    return "\n".join(f"- {item}" for item in items) + "\n"
+    return "\n".join(f"- {plain(item)}" for item in items) + "\n"
 
 
 def _link(url: str, label: str) -> str:
@@ -80,21 +81,21 @@ def guide_top(project: Project, entry: ModuleEntry, lang: str, page_url: str,
     """What a trainer guide starts with: title, session plan and the kit's links."""
     m = entry.data
     track = project.track(m.track).title[lang] if m.track in project.tracks else m.track
-    meta = project.t(lang, "module_meta", track=track, minutes=m.minutes, code=m.code)
+    meta = plain(project.t(lang, "module_meta", track=track, minutes=m.minutes, code=m.code))
     kit = module_kit(project, entry, lang, handouts)
     parts = [
-        f"# {project.t(lang, 'trainer_guide_title', title=m.title[lang])}\n",
+        f"# {plain(project.t(lang, 'trainer_guide_title', title=m.title[lang]))}\n",
         f"{meta}\n{{: .bekal-meta }}\n",
-        f"## {project.t(lang, 'session_plan')} {{#rencana-sesi}}\n",
-        f"### {project.t(lang, 'session_objectives')} {{#tujuan}}\n",
+        f"## {plain(project.t(lang, 'session_plan'))} {{#rencana-sesi}}\n",
+        f"### {plain(project.t(lang, 'session_objectives'))} {{#tujuan}}\n",
         _list(m.objectives.get(lang, [])),
         activities_table(project, entry, lang),
     ]
     if m.materials.get(lang):
-        parts += [f"### {project.t(lang, 'session_materials')} {{#bahan}}\n",
+        parts += [f"### {plain(project.t(lang, 'session_materials'))} {{#bahan}}\n",
                   _list(m.materials[lang])]
     pdf = handouts.handouts.get(entry.slug) if handouts and handouts.lang == lang else None
-    parts += [f"## {project.t(lang, 'trainer_kit')} {{#bahan-pelatih}}\n",
+    parts += [f"## {plain(project.t(lang, 'trainer_kit'))} {{#bahan-pelatih}}\n",
               kit_links(project, kit, lang, page_url),
               guide_section(project, sessions, entry.slug, lang, page_url,
                             pdf.pages if pdf else 0)]
@@ -145,7 +146,8 @@ def track_plan(project: Project, track_id: str, lang: str, page_url: str,
         booklet = (f'<p class="bekal-download"><a href="'
                    f'{escape(href(page_url, booklet_path(project, track_id, lang)))}" '
                    f'type="application/pdf">{escape(label)}</a></p>\n')
-    return (f"## {track.title[lang]} {{#jalur-{track_id}}}\n\n{track.description[lang]}\n\n"
+    return (f"## {plain(track.title[lang])} {{#jalur-{track_id}}}\n\n"
+            f"{plain(track.description[lang])}\n\n"
             + table + "\n" + booklet + hub_section(project, sessions, track_id, lang, page_url))
 
 

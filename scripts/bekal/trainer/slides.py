@@ -20,11 +20,12 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from .. import facts
+from .. import facts, sanitize
 from ..handouts.markup import page_url
 from ..project import ModuleEntry, Project
+from ..sanitize import text as plain
 from ..siteconfig import markdown_extensions
-from ..textfile import strip_front_matter
+from ..textfile import inside, strip_front_matter
 from .kit import SLIDES_DIR, lesson_source
 from .page import KitPage, asset, templates
 
@@ -194,7 +195,7 @@ def render_slides(project: Project, slug: str, lang: str, text: str, used: list[
     continued = project.t(lang, "slides_continued", title="{title}")
     md = markdown.Markdown(extensions=[*names, _SlideExtension(f"modul/{slug}/", continued)],
                            extension_configs=configs)
-    return md.convert(facts.substitute(project, text, lang, used))
+    return sanitize.clean(md.convert(facts.substitute(project, text, lang, used)))
 
 
 def slides_page(project: Project, entry: ModuleEntry, lang: str) -> tuple[KitPage, str] | None:
@@ -205,9 +206,11 @@ def slides_page(project: Project, entry: ModuleEntry, lang: str) -> tuple[KitPag
     m = entry.data
     page = KitPage(project, entry, lang, SLIDES_DIR,
                    project.t(lang, "slides_title", title=m.title[lang]))
-    points = "\n".join(f"- {point}" for point in m.key_points.get(lang, []))
+    points = "\n".join(f"- {plain(point)}" for point in m.key_points.get(lang, []))
+    if not inside(source, project.root):
+        return None  # a link: the checks name it, nothing is read through it
     text = (strip_front_matter(source.read_text("utf-8"))
-            + f"\n\n## {project.t(lang, 'key_points')} {{#poin-penting}}\n\n{points}\n")
+            + f"\n\n## {plain(project.t(lang, 'key_points'))} {{#poin-penting}}\n\n{points}\n")
     body = Markup(render_slides(project, entry.slug, lang, text, page.used))
     html = templates().get_template("slides.html").render(
         module_title=m.title[lang], summary=page.text(m.summary), slides=body,

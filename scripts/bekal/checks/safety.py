@@ -1,0 +1,253 @@
+"""What the sanitizer would remove, told to the author: unsafe HTML, unsafe links, remote
+files, YAML texts with HTML, files and links that may not be published.
+
+Each page is rendered the way the site renders it (the Markdown extensions of mkdocs.yml)
+and the result is compared with the sanitizer's allowlist (sanitize.py); whatever would be
+removed is reported at the line of the source that made it.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from functools import cache
+from pathlib import Path
+
+import markdown
+import nh3
+import yaml
+
+from .. import content_files, sanitize
+from ..issues import IssueList
+from ..project import Project
+from ..siteconfig import markdown_extensions
+from ..textfile import LINK_PROBLEM, read_text, shown
+
+# The way MkDocs finds front matter: a YAML mapping between two '---' lines.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
+# The sanitizer keeps form fields for Bekal's own quiz; a page an author writes asks for none.
+AUTHOR_FORBIDDEN = frozenset({"form", "input", "button", "textarea"})
+ALLOWED_HINT = ("write Markdown; a page may hold headings, paragraphs, lists, tables, links, "
+                "images from this site, <details>, <abbr> and <div markdown> blocks")
+
+
+def check(project: Project, issues: IssueList) -> None:
+    _check_files(project, issues)
+    for path in sorted(project.content_dir.rglob("*.md")):
+        if not content_files.publishable(path, project.root):
+            continue  # reported by _check_files
+        text = read_text(path, issues)
+        if text is not None:
+            check_page(project.root, path, text, issues)
+    _check_yaml_texts(project, issues)
+
+
+# -- files ------------------------------------------------------------------------
+
+
+def _check_files(project: Project, issues: IssueList) -> None:
+    for folder in (project.content_dir, project.root / "modules"):
+        if folder.is_symlink():
+            issues.add(shown(folder, project.root), 0, "symlink", *LINK_PROBLEM)
+            continue
+        for path in content_files.walk(folder):
+            if any(part.startswith(".") for part in path.relative_to(folder).parts):
+                continue  # hidden files are never published
+            if path.is_symlink():
+                issues.add(shown(path, project.root), 0, "symlink", *LINK_PROBLEM)
+            elif folder == project.content_dir and path.is_file() \
+                    and content_files.refusal(path, project.root) == "type":
+                allowed = ", ".join(sorted(content_files.PUBLISHED_SUFFIXES))
+                issues.add(path, 0, "unpublished-file",
+                           f"'{path.name}' is not a page or an asset the site publishes",
+                           f"content/ holds only these file types: {allowed}; write pages in "
+                           "Markdown and ask a developer for anything else")
+
+
+# -- pages ------------------------------------------------------------------------
+
+
+@cache
+def _renderer(root: Path) -> markdown.Markdown:
+    names, configs = markdown_extensions(root)
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+def split_front_matter(text: str) -> tuple[dict, str, int]:
+    """(front matter, body, line of the body's first line), as MkDocs reads a page."""
+    match = FRONT_MATTER.match(text)
+    if match:
+        try:
+            data = None if _has_alias(match.group(1)) else yaml.safe_load(match.group(1))
+        except yaml.YAMLError:
+            data = None
+        if isinstance(data, dict):
+            rest = text[match.end():]
+            body = rest.lstrip("\n")
+            skipped = text[:match.end()].count("\n") + (len(rest) - len(body))
+            return data, body, 1 + skipped
+    return {}, text, 1
+
+
+def _has_alias(text: str) -> bool:
+    """YAML aliases in front matter (a page needs none; expanding them can be endless)."""
+    try:
+        return any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text))
+    except yaml.YAMLError:
+        return False
+
+
+def check_page(root: Path, path: Path, text: str, issues: IssueList) -> None:
+    match = FRONT_MATTER.match(text)
+    if match and _has_alias(match.group(1)):
+        issues.add(path, 2, "front-matter-alias", "the front matter uses a YAML alias (*name)",
+                   "write each value out; front matter holds only a title or a description")
+    meta, body, first = split_front_matter(text)
+    for key, value in meta.items():
+        if isinstance(value, str) and ("<" in value or ">" in value):
+            issues.add(path, _line_of(text, f"{key}:", 1), "unsafe-title",
+                       f"front matter '{key}' holds HTML; titles are plain text",
+                       "write the title without < and >")
+    md = _renderer(root)
+    md.reset()
+    rendered = md.convert(body)
+    lines = body.split("\n")
+    cursor = 0
+    last: dict[sanitize.Removal, int] = {}
+    for removal in sanitize.removals(rendered, forbid=AUTHOR_FORBIDDEN):
+        # the same thing twice is on a later line (or a later place on the same one)
+        start = min(last[removal] + 1, len(lines) - 1) if removal in last else cursor
+        index = _find(lines, removal, max(start, cursor))
+        cursor = last[removal] = index
+        code, message, hint = describe(removal)
+        issues.add(path, first + index, code, message, hint)
+
+
+def describe(removal: sanitize.Removal) -> tuple[str, str, str]:
+    """Code, message and hint for one thing the sanitizer removes."""
+    tag, attribute, value = removal.tag, removal.attribute, _short(removal.value or "")
+    kind = removal.kind
+    if kind == "lost":
+        what = f"<{tag}>" if attribute is None else f"the attribute '{attribute}' on <{tag}>"
+        return ("unsafe-html", f"{what} would be lost: broken markup around it hides it",
+                "close every <!-- with --> and every tag you open, or write Markdown")
+    if kind == "element" and tag in AUTHOR_FORBIDDEN:
+        return ("unsafe-html", f"<{tag}> is not allowed on a page: form fields belong to "
+                "Bekal's quiz", "a page does not ask readers to type anything; put questions "
+                "in quiz.yml")
+    if kind == "element":
+        return ("unsafe-html", f"<{tag}> is not allowed on a page (the build removes it)",
+                ALLOWED_HINT)
+    if kind == "handler":
+        return ("unsafe-html", f"the script attribute '{attribute}' on <{tag}> is not allowed",
+                "remove it; pages hold no scripts (ask a developer for a component)")
+    if kind == "remote":
+        return ("remote-resource",
+                f"<{tag}> loads '{value}' from another site; readers' phones would ask it",
+                "save the file next to the page (png, jpg, webp) and use a relative address; "
+                "a plain link [text](address) to another site is fine")
+    if kind == "link":
+        return ("unsafe-link", f"the address '{value}' in <{tag} {attribute}> is not allowed",
+                "links may be http, https, mailto, tel or a page of this site; images and "
+                "media only from this site")
+    return ("unsafe-html", f"the attribute '{attribute}' on <{tag}> is not allowed",
+            "remove it; Markdown attributes may set id, class, title, lang and data-…")
+
+
+def _short(value: str) -> str:
+    value = re.sub(r"[\x00-\x1f\x7f]", "?", value)
+    return value if len(value) <= 60 else value[:57] + "…"
+
+
+def _find(lines: list[str], removal: sanitize.Removal, start: int) -> int:
+    """The index of the source line that most likely made ``removal``, searching from
+    ``start`` on and then from the top."""
+    tag = re.compile(rf"<\s*{re.escape(removal.tag)}(?![\w-])", re.I)
+    needles: list[tuple[re.Pattern, ...]] = []
+    if removal.value and len(removal.value.strip()) >= 3:
+        value = re.compile(re.escape(removal.value.strip()[:40]), re.I)
+        needles += [(tag, value), (value,)]
+    if removal.attribute:
+        attribute = re.compile(rf"(?<![\w-]){re.escape(removal.attribute)}\s*=", re.I)
+        needles += [(tag, attribute), (attribute,)]
+    needles.append((tag,))
+    order = list(range(start, len(lines))) + list(range(start))
+    plain = {}
+    for patterns in needles:
+        for i in order:
+            if i not in plain:
+                plain[i] = htmllib.unescape(lines[i])
+            if all(p.search(lines[i]) or p.search(plain[i]) for p in patterns):
+                return i
+    return start
+
+
+def _line_of(text: str, needle: str, default: int) -> int:
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.lstrip().startswith(needle):
+            return number
+    return default
+
+
+# -- YAML texts -----------------------------------------------------------------
+
+
+@cache
+def _inline() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["attr_list"])
+
+
+def check_yaml_text(path: Path, line: int, text: str, issues: IssueList) -> None:
+    """A YAML text is plain text: HTML in it is shown as typed; Markdown links are checked."""
+    if nh3.is_html(text):
+        issues.add(path, line, "yaml-html", "this text holds HTML; YAML texts are plain text",
+                   "remove the tags: the site shows them as typed, not as HTML")
+    if "[" not in text:
+        return  # escaped, only a Markdown link or image could still make an element
+    md = _inline()
+    md.reset()
+    for removal in sanitize.removals(md.convert(sanitize.text(text))):
+        code, message, hint = describe(removal)
+        issues.add(path, line, code, message, hint)
+
+
+def _walk_texts(value, loc: tuple):
+    from .languages import _walk
+
+    for where, texts in _walk(value, loc):
+        for lang, item in texts.items():
+            if isinstance(item, list):
+                for i, one in enumerate(item):
+                    yield (*where, lang, i), one
+            elif isinstance(item, str):
+                yield (*where, lang), item
+
+
+def _check_yaml_texts(project: Project, issues: IssueList) -> None:
+    loaded_files = list(project.tracks.values()) + list(project.glossary.values())
+    for entry in project.modules.values():
+        loaded_files += [x for x in (entry.module, entry.quiz) if x is not None]
+    for loaded in loaded_files:
+        for loc, text in _walk_texts(loaded.model, ()):
+            check_yaml_text(loaded.path, loaded.line(*loc), text, issues)
+    for key, loaded in project.glossary.items():
+        if not sanitize.SAFE_ID.match(key):
+            issues.add(loaded.path, loaded.line(), "bad-id",
+                       f"glossary key '{_short(key)}' cannot be a link target",
+                       "use lowercase letters, digits and single dashes, e.g. 'agen-resmi'")
+    ui_file = project.root / "modules" / "ui.yml"
+    ui_text = ui_file.read_text("utf-8", errors="replace") if ui_file.is_file() else ""
+    for lang, strings in project.ui.items():
+        for key, text in strings.items():
+            check_yaml_text(ui_file, _ui_line(ui_text, lang, key), text, issues)
+
+
+def _ui_line(text: str, lang: str, key: str) -> int:
+    """The line of ``key`` in the ``lang`` block of ui.yml."""
+    inside = False
+    for number, line in enumerate(text.split("\n"), 1):
+        if line and not line[0].isspace():
+            inside = line.startswith(f"{lang}:")
+        elif inside and line.strip().startswith(f"{key}:"):
+            return number
+    return 1
