@@ -46,6 +46,7 @@ class Project:
     facts: dict[str, Loaded] = field(default_factory=dict)
     glossary: dict[str, Loaded] = field(default_factory=dict)
     ui: dict[str, dict[str, str]] = field(default_factory=dict)
+    ui_lines: LineMap = field(default_factory=LineMap)
 
     @property
     def root(self) -> Path:
@@ -138,6 +139,7 @@ def _load_ui(project: Project, path: Path) -> None:
     if loaded is None:
         return
     data, lines = loaded
+    project.ui_lines = lines
     if not isinstance(data, dict):
         project.issues.add(path, 1, "schema-type", "ui.yml must be a block per language",
                            "write 'id:' and 'en:' blocks of 'key: text' lines")
