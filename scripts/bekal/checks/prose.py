@@ -38,13 +38,12 @@ def check(project: Project, issues: IssueList, publish: bool) -> None:
                        f"create content/{lang}/ with the same pages as the default language")
             continue
         for path in sorted(base.rglob("*.md")):
+            if not path.is_file():
+                continue  # a folder named *.md: reported by load_project
             text = read_text(path, issues)
             if text is None:
                 continue
             rel = path.relative_to(base).as_posix()
-            if not text.strip():
-                issues.add(path, 1, "empty-page", f"{path.name} is empty",
-                           "write the page, or delete the file if it is not needed")
             scanned = scan(text)
             _check_own_ids(rel, path, scanned, issues)
             pages[rel][lang] = (path, scanned)
