@@ -57,10 +57,14 @@ def cmd_schema(args) -> int:
 
 
 def cmd_status(args) -> int:
-    from .translation import accept, status_report
+    from .translation import AcceptError, accept, status_report
 
     for path in args.accept:
-        accept(_root(args), Path(path))
+        try:
+            accept(_root(args), Path(path))
+        except AcceptError as err:
+            print(f"bekal status: {err}", file=sys.stderr)
+            return 2
         print(f"recorded as up to date: {path}")
     report, stale = status_report(_root(args))
     print(report)

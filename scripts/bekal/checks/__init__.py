@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..issues import IssueList
 from ..project import Project
 from ..shortlinks_lock import check_short_links
-from . import facts, languages, modules, prose, quiz
+from . import content_rules, facts, languages, modules, prose, quiz
 
 
 def run_checks(project: Project, publish: bool = False) -> IssueList:
@@ -17,6 +17,7 @@ def run_checks(project: Project, publish: bool = False) -> IssueList:
     quiz.check(project, issues)
     facts.check_values(project, issues)
     prose.check(project, issues, publish)
+    content_rules.check(project, issues)
     issues.extend(check_short_links(project, publish))
     return _once_per_file(issues)
 
