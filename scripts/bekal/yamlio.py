@@ -189,8 +189,9 @@ def load_yaml(path: Path, issues: IssueList) -> tuple[Any, LineMap] | None:
     text = read_text(path, issues)
     if text is None:
         return None
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
     except _Refused as err:
         issues.add(path, err.line, err.code, err.message, err.hint)
@@ -202,12 +203,20 @@ def load_yaml(path: Path, issues: IssueList) -> tuple[Any, LineMap] | None:
         issues.add(path, line, "yaml-syntax", f"YAML cannot be read: {problem}",
                    "check indentation and quoting; a value with ':' or '{' needs quotes")
         return None
+    except yaml.reader.ReaderError as err:
+        line = text.count("\n", 0, err.position) + 1
+        issues.add(path, line, "yaml-syntax",
+                   f"the file holds a control character (code {err.character:#04x}) "
+                   "that YAML does not allow",
+                   "delete it; it is usually invisible, so retype the line")
+        return None
     except yaml.YAMLError as err:
         issues.add(path, 1, "yaml-syntax", f"YAML cannot be read: {err}",
                    "check indentation and quoting")
         return None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     lines = LineMap()
     if node is None:
         return None, lines
