@@ -443,3 +443,16 @@ def test_length_rules_are_warnings_with_a_line(project):
     assert_reported(project, "quiz-too-short", f"{MOD}/quiz.yml",
                     line_of(project, f"{MOD}/quiz.yml", "questions:"), Severity.WARNING)
     assert not [f for f in found(project) if f[2] in ("sentence-length", "lesson-length")]
+
+
+def test_typed_fact_in_a_page_title(project):
+    path = project / LESSON_ID
+    path.write_text("---\ntitle: Hubungi 0812-3456-7890\n---\n\n" + path.read_text("utf-8"),
+                    "utf-8")
+    assert_reported(project, "typed-number", LESSON_ID, 2)
+
+
+def test_glossary_page_heading_may_not_take_a_term_id(project):
+    append(project, "content/id/glosarium.md", "\n## PMI {#pmi}\n")
+    assert_reported(project, "duplicate-heading-id", "content/id/glosarium.md",
+                    line_of(project, "content/id/glosarium.md", "{#pmi}"))

@@ -59,6 +59,7 @@ class ScannedPage:
     links: list[Link] = field(default_factory=list)
     prose: list[ProseLine] = field(default_factory=list)
     html: list[ProseLine] = field(default_factory=list)
+    front: list[ProseLine] = field(default_factory=list)  # front matter lines (title: …)
     deepest_brackets: tuple[int, int] = (0, 0)  # (depth, line)
 
 
@@ -115,6 +116,9 @@ def scan(text: str) -> ScannedPage:
     text = text.removeprefix(BOM)
     front = FRONT_MATTER.match(text)
     offset = text[:front.end()].count("\n") if front else 0
+    if front:
+        page.front = [ProseLine(n, line) for n, line in
+                      enumerate(text[:front.end()].split("\n")[1:offset - 1], start=2)]
     body = text[front.end():] if front else text
     body = blank_comments(body)
     in_fence = False

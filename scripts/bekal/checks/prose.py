@@ -26,6 +26,7 @@ PAGE_IDS = {"sumber"}
 LESSON_IDS = GENERATED_IDS | {"kunci-jawaban"}
 TRAINER_IDS = {"rencana-sesi", "tujuan", "bahan", "bahan-pelatih", "kunci-jawaban", "kuis"}
 MAX_BRACKET_DEPTH = 20
+FRONT_TEXT = re.compile(r"^(?:title|description)\s*+:")
 EXCLUDED_PAGES = {"handout.md"}
 
 RAW_HTML = re.compile(r"<\s*(script|iframe|object|embed)\b|\son[a-z]+\s*=", re.I)
@@ -45,7 +46,7 @@ def check(project: Project, issues: IssueList, publish: bool) -> None:
                 continue
             rel = path.relative_to(base).as_posix()
             scanned = scan(text)
-            _check_own_ids(rel, path, scanned, issues)
+            _check_own_ids(project, rel, path, scanned, issues)
             pages[rel][lang] = (path, scanned)
             _check_page(project, path, text, scanned, issues, publish)
     for rel, by_lang in pages.items():
@@ -74,6 +75,9 @@ def _check_page(project, path, text, scanned: ScannedPage, issues, publish) -> N
                            f"use one of: {', '.join(sorted(project.tracks))}")
     for line in scanned.prose:
         _typed_facts(path, line.line, line.text, issues)
+    for line in scanned.front:
+        if FRONT_TEXT.match(line.text):  # the page title and description readers see
+            _typed_facts(path, line.line, FRONT_TEXT.sub("", line.text), issues)
     depth, at = scanned.deepest_brackets
     if depth > MAX_BRACKET_DEPTH:
         issues.add(path, at, "nesting-too-deep",
@@ -96,13 +100,16 @@ def _typed_facts(path, line: int, text: str, issues: IssueList) -> None:
         issues.add(path, line, code, message, hint)
 
 
-def _check_own_ids(rel: str, path, scanned: ScannedPage, issues: IssueList) -> None:
+def _check_own_ids(project: Project, rel: str, path, scanned: ScannedPage,
+                   issues: IssueList) -> None:
     """Two headings with one id, or a heading with an id Bekal puts on this page itself."""
     reserved = set(PAGE_IDS)
     if rel.startswith("modul/") and rel.endswith("/index.md"):
         reserved |= LESSON_IDS
     elif rel.startswith("modul/") and rel.endswith("/pelatih.md"):
         reserved |= TRAINER_IDS
+    elif rel == "glosarium.md":
+        reserved |= set(project.glossary)
     seen: dict[str, int] = {}
     for heading in scanned.headings:
         hid = heading.id
