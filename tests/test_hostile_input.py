@@ -4,6 +4,7 @@ with its code, path and line, finishes in bounded time, and never shows a traceb
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -456,3 +457,36 @@ def test_glossary_page_heading_may_not_take_a_term_id(project):
     append(project, "content/id/glosarium.md", "\n## PMI {#pmi}\n")
     assert_reported(project, "duplicate-heading-id", "content/id/glosarium.md",
                     line_of(project, "content/id/glosarium.md", "{#pmi}"))
+
+
+def test_ui_string_list_matches_the_code():
+    """Every literal key the code asks for is in ui_strings.UI_STRINGS, and each call that
+    formats a string passes every placeholder the list allows for it."""
+    from bekal.ui_strings import UI_STRINGS
+    from conftest import ROOT
+
+    call = re.compile(r"""(?:\.t\(\s*[\w.]+,\s*|\bt\(\s*|\bui\(\s*)(["'])([a-z_]+)\1""")
+
+    def arguments(text: str, start: int) -> str:
+        depth, end = 1, start
+        while depth and end < len(text):
+            depth += {"(": 1, ")": -1}.get(text[end], 0)
+            end += 1
+        return text[start:end]
+
+    checked = 0
+    for path in sorted((ROOT / "scripts" / "bekal").rglob("*")):
+        if path.suffix not in (".py", ".html"):
+            continue
+        text = path.read_text("utf-8")
+        for match in call.finditer(text):
+            key = match.group(2)
+            if "ui(" in match.group(0) and not match.group(0).startswith((".t", "t(")):
+                key = f"quiz_{key}"
+            if key not in UI_STRINGS:
+                continue  # t(...) of something else, e.g. a test helper
+            passed = set(re.findall(r"\b([a-z_]+)\s*=(?!=)", arguments(text, match.end())))
+            if passed:
+                assert UI_STRINGS[key] <= passed, f"{path.name}: {key} gets {passed}"
+            checked += 1
+    assert checked > 50

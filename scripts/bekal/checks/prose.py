@@ -113,6 +113,8 @@ def _check_own_ids(project: Project, rel: str, path, scanned: ScannedPage,
     seen: dict[str, int] = {}
     for heading in scanned.headings:
         hid = heading.id
+        if not hid:
+            continue
         if hid in reserved:
             issues.add(path, heading.line, "duplicate-heading-id",
                        f"heading id '{hid}' is one Bekal gives a section of this page itself",

@@ -24,21 +24,28 @@ _DOTS = str.maketrans({"\u3002": ".", "\uff61": ".", "\u2024": ".", "\ufe52": ".
 
 # a run of digits with single separators: 0812-3456-7890, 08.1234.5678, 0812/3456/7890
 NUMBER = re.compile(r"(?<![\w+])\+?\d++(?:[ .,\-/]\d++)*+(?![\w])")
+_RUN = re.compile(r"\d++(?:[ .,\-/]\d++)*+")
 YEAR = re.compile(r"(?:19|20)\d\d")
 YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s?[-/]\s?(?:19|20)\d\d")
 MONEY_AFTER = re.compile(r"\s*+(?:rupiah|ribu|juta|miliar|dolar|dollars?|ringgit|"
                          r"yuan|riyal|rial|won|yen)\b", re.I)
-_TLDS = ("go\\.id|or\\.id|ac\\.id|co\\.id|web\\.id|my\\.id|id|org|com|net|gov|info|me|ly|"
-         "io|co|hk|sg|my|tw|sa|ae|qa|kr|jp|app|link|site|online|xyz|biz")
+# the last label of a host name that makes "word.word" a web address
+_TLDS = frozenset({"id", "org", "com", "net", "gov", "info", "me", "ly", "io", "co", "hk", "sg",
+                   "my", "tw", "sa", "ae", "qa", "kr", "jp", "app", "link", "site", "online",
+                   "xyz", "biz"})
 WEB_ADDRESS = re.compile(
     r"(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*+://\S++"  # any scheme, any case: HTTPS://…
     r"|(?<![\w.-])//[a-z0-9-]++\.\S++"        # //host: a protocol-relative address
-    rf"|(?<![\w.@-])(?:[a-z0-9-]++\.)++(?:{_TLDS})\b(?!\.\w)",
+    r"|(?<![\w.-])[a-z0-9-]++(?:\.[a-z0-9-]++)++(?:/\S*+)?",  # a.b.c: see _is_address
     re.I)
+# a law word (capitalised names of regulations after "Peraturan"/"Keputusan"), then a
+# number; or a bare "Nomor 18 Tahun 2017" / "No. 18/2017" / "Number 18 of 2017"
+_CAP = r"\s++(?-i:[A-Z])\w*+"
 LAW_REF = re.compile(
-    r"\b(?:Pasal|Article|Undang-Undang|UU|Law|Act|Perpres|Permen\w*+|Perban|Perda|PP|"
-    r"Peraturan(?:\s++[A-Z]\w*+){0,3}|Regulation|Keputusan(?:\s++[A-Z]\w*+){0,3}|Kepmen\w*+|"
-    r"Nomor|No\.|Number)\s*+(?:Nomor\s*+|No\.?\s*+|Number\s*+)?\d",
+    r"\b(?:Pasal|Article|Undang-Undang|UU|Law|Perpres|Permen\w*+|Perban|Perda|PP|Kepmen\w*+|"
+    rf"Peraturan(?:{_CAP}){{0,3}}|Keputusan(?:{_CAP}){{0,3}}|Regulation)"
+    r"\s*+(?:Nomor\s*+|No\.?\s*+|Number\s*+)?\d"
+    r"|\b(?:Nomor|No\.|Number)\s*+\d++\s*+(?:Tahun\b|of\b|Year\b|/\s*+\d)",
     re.I)
 MONEY = re.compile(r"\b(?:Rp|IDR|USD|US\$|RM|HK\$|NT\$|SGD|SAR|TWD|MYR)\s?\d", re.I)
 
@@ -50,6 +57,14 @@ def normalise(text: str) -> str:
     return text.translate(_INVISIBLE).translate(_DOTS)
 
 
+def _is_address(candidate: str) -> bool:
+    """A scheme or ``//`` makes an address; ``a.b.c`` only when ``c`` is a known ending."""
+    if "://" in candidate or candidate.startswith("//"):
+        return True
+    host = candidate.split("/", 1)[0]
+    return host.rsplit(".", 1)[-1].lower() in _TLDS
+
+
 def _is_allowed(number: str) -> bool:
     digits = re.sub(r"\D", "", number)
     if len(digits) < 3:
@@ -59,9 +74,27 @@ def _is_allowed(number: str) -> bool:
 
 
 def find(text: str) -> Iterator[tuple[str, str, str]]:
-    """(code, message, hint) for every fact typed into ``text``."""
+    """(code, message, hint) for every fact typed into ``text``, one per fact: a number
+    inside an address, a law reference or an amount is reported as that."""
     text = normalise(FACT_REF.sub(" ", text))
+    taken: list[tuple[int, int]] = []
+    for match in WEB_ADDRESS.finditer(text):
+        if not _is_address(match.group(0)):
+            continue
+        taken.append(match.span())
+        yield ("typed-address", f"web address '{match.group(0)}' typed into prose",
+               "add it to modules/facts.yml as a url fact and write {{fact:key}}")
+    for match in LAW_REF.finditer(text):
+        taken.append((match.start(), _number_end(text, match.end())))
+        yield ("typed-law", f"law reference '{text[match.start():taken[-1][1]]}' typed into prose",
+               "use a law fact, e.g. {{fact:law.uu18_2017.art13.cite}}")
+    for match in MONEY.finditer(text):
+        taken.append((match.start(), _number_end(text, match.end())))
+        yield ("typed-money", f"amount '{text[match.start():taken[-1][1]]}' typed into prose",
+               "take fees and amounts from modules/facts.yml: {{fact:key}}")
     for match in NUMBER.finditer(text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
         number = match.group(0).strip(" .,-/")
         if _is_allowed(number):
             continue
@@ -73,15 +106,12 @@ def find(text: str) -> Iterator[tuple[str, str, str]]:
                f"'{number}' looks like a phone number or figure typed into prose",
                "take it from the registry: {{fact:key}} (modules/facts.yml), "
                "or write small numbers in words")
-    for match in WEB_ADDRESS.finditer(text):
-        yield ("typed-address", f"web address '{match.group(0)}' typed into prose",
-               "add it to modules/facts.yml as a url fact and write {{fact:key}}")
-    for match in LAW_REF.finditer(text):
-        yield ("typed-law", f"law reference '{match.group(0)}…' typed into prose",
-               "use a law fact, e.g. {{fact:law.uu18_2017.art13.cite}}")
-    for match in MONEY.finditer(text):
-        yield ("typed-money", f"amount '{match.group(0)}…' typed into prose",
-               "take fees and amounts from modules/facts.yml: {{fact:key}}")
+
+
+def _number_end(text: str, end: int) -> int:
+    """The end of the number run that starts just before ``end``."""
+    match = _RUN.match(text, end - 1) if end and text[end - 1].isdigit() else None
+    return match.end() if match else end
 
 
 def is_outside_address(target: str) -> bool:
@@ -90,4 +120,5 @@ def is_outside_address(target: str) -> bool:
     if not target:
         return False
     return bool(re.match(r"[a-z][a-z0-9+.-]*:", target, re.I) or target.startswith("//")
-                or WEB_ADDRESS.match(target) or target.startswith("\\\\"))
+                or bool(WEB_ADDRESS.match(target) and _is_address(target.split("#")[0]))
+                or target.startswith("\\\\"))
