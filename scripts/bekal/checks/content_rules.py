@@ -45,14 +45,16 @@ def reader_words(raw: str) -> str:
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
-    """(line, sentence) for every sentence of two words or more."""
-    found, start = [], 0
+    """(line, sentence) for every sentence of two words or more (one pass over the text)."""
+    found, start, line, counted = [], 0, 1, 0
     for match in [*_SENTENCE_END.finditer(text), None]:
         end = match.start() if match else len(text)
         part = _MARKUP.sub(" ", text[start:end])
         if len(part.split()) >= 2:
-            offset = start + len(part) - len(part.lstrip())
-            found.append((text.count("\n", 0, offset) + 1, part))
+            offset = start + len(text[start:end]) - len(text[start:end].lstrip())
+            line += text.count("\n", counted, offset)
+            counted = offset
+            found.append((line, part))
         if match:
             start = match.end()
     return found
