@@ -490,3 +490,20 @@ def test_ui_string_list_matches_the_code():
                 assert UI_STRINGS[key] <= passed, f"{path.name}: {key} gets {passed}"
             checked += 1
     assert checked > 50
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("<a " * 10000, "unclosed-tag"),          # the renderer takes minutes on this
+    ("Teks <b dan lagi\n", "unclosed-tag"),
+    ("kata " * 1200, "line-too-long"),
+    (("kata " * 400 + "\n") * 12, "block-too-long"),
+])
+def test_input_that_would_stall_the_renderer_is_refused(project, text, code):
+    append(project, LESSON_ID, "\n\n" + text + "\n")
+    line = len((project / LESSON_ID).read_text("utf-8").split("\n")) - len(text.split("\n"))
+    assert_reported(project, code, LESSON_ID, line)
+
+
+def test_closed_tags_and_less_than_signs_are_fine(project):
+    append(project, LESSON_ID, "\n\nTeks <b>tebal</b> dan 3 < 5 dan <https://example.org>.\n")
+    assert not [f for f in found(project) if f[2] == "unclosed-tag"]

@@ -26,6 +26,11 @@ PAGE_IDS = {"sumber"}
 LESSON_IDS = GENERATED_IDS | {"kunci-jawaban"}
 TRAINER_IDS = {"rencana-sesi", "tujuan", "bahan", "bahan-pelatih", "kunci-jawaban", "kuis"}
 MAX_BRACKET_DEPTH = 20
+# The Markdown renderer slows down more than linearly on some long paragraphs (many
+# unclosed '<', many links): these limits keep a build fast. Real lessons stay far below.
+MAX_LINE = 5000
+MAX_BLOCK = 20000
+TAG_START = re.compile(r"<[A-Za-z/!?]")
 FRONT_TEXT = re.compile(r"^(?:title|description)\s*+:")
 EXCLUDED_PAGES = {"handout.md"}
 
@@ -83,6 +88,7 @@ def _check_page(project, path, text, scanned: ScannedPage, issues, publish) -> N
         issues.add(path, at, "nesting-too-deep",
                    f"brackets or parentheses are nested {depth} levels deep",
                    f"no text needs more than {MAX_BRACKET_DEPTH}; close the brackets you opened")
+    _check_sizes(path, scanned, issues)
     for link in scanned.links:
         if link.title:
             _typed_facts(path, link.line, link.title, issues)
@@ -93,6 +99,41 @@ def _check_page(project, path, text, scanned: ScannedPage, issues, publish) -> N
         if link.image and not link.text.strip():
             issues.add(path, link.line, "image-no-alt", "image without alt text",
                        "describe the image inside the brackets: ![what it shows](file.png)")
+
+
+def _check_sizes(path, scanned: ScannedPage, issues: IssueList) -> None:
+    """Over-long lines and paragraphs, and '<' that opens a tag no '>' closes."""
+    blocks: list[list] = [[]]
+    for line in scanned.html:
+        if len(line.text) > MAX_LINE:
+            issues.add(path, line.line, "line-too-long",
+                       f"a line of {len(line.text):,} characters (at most {MAX_LINE:,})",
+                       "break it into paragraphs; a reader on a phone needs short ones")
+        previous = blocks[-1][-1].line if blocks[-1] else None
+        if not line.text.strip() or (previous is not None and line.line != previous + 1):
+            blocks.append([])
+        if line.text.strip():
+            blocks[-1].append(line)
+    for block in blocks:
+        if not block:
+            continue
+        size = sum(len(line.text) + 1 for line in block)
+        if size > MAX_BLOCK:
+            issues.add(path, block[0].line, "block-too-long",
+                       f"a paragraph of {size:,} characters (at most {MAX_BLOCK:,})",
+                       "split it with blank lines into shorter paragraphs")
+        closed = max((line.line, line.text.rfind(">")) for line in block
+                     if ">" in line.text) if any(">" in line.text for line in block) else (0, -1)
+        for line in block:
+            start = closed[1] + 1 if line.line == closed[0] else 0
+            if line.line < closed[0]:
+                continue
+            if TAG_START.search(line.text, start):
+                issues.add(path, line.line, "unclosed-tag",
+                           "'<' opens an HTML tag that no '>' closes",
+                           "write 'kurang dari' / 'less than', or put it in `code`; "
+                           "or close the tag with '>'")
+                break
 
 
 def _typed_facts(path, line: int, text: str, issues: IssueList) -> None:
