@@ -507,3 +507,15 @@ def test_input_that_would_stall_the_renderer_is_refused(project, text, code):
 def test_closed_tags_and_less_than_signs_are_fine(project):
     append(project, LESSON_ID, "\n\nTeks <b>tebal</b> dan 3 < 5 dan <https://example.org>.\n")
     assert not [f for f in found(project) if f[2] == "unclosed-tag"]
+
+
+def test_undecodable_html_in_content_fails_the_build_cleanly(project, tmp_path):
+    site = tmp_path / "out" / "site"
+    site.mkdir(parents=True)
+    (site / MARKER).write_text("built", "utf-8")
+    (site / "index.html").write_text("the last good site", "utf-8")
+    (project / "content/id/rusak.html").write_bytes(b"<p>\xff</p>\n")
+    result = cli(project, "build", "--site-dir", str(site))
+    assert result.returncode != 0
+    assert not list(site.parent.glob(".site-new-*"))
+    assert (site / "index.html").read_text("utf-8") == "the last good site"
