@@ -35,6 +35,8 @@ FRONT_TEXT = re.compile(r"^(?:title|description)\s*+:")
 EXCLUDED_PAGES = {"handout.md"}
 
 RAW_HTML = re.compile(r"<\s*(script|iframe|object|embed)\b|\son[a-z]+\s*=", re.I)
+
+
 def check(project: Project, issues: IssueList, publish: bool) -> None:
     pages: dict[str, dict[str, tuple[Path, ScannedPage]]] = defaultdict(dict)
     for lang in project.config.codes:
