@@ -99,7 +99,9 @@ def load_project(root: Path, config: SiteConfig | None = None) -> Project:
     _load_keyed(project, modules_dir / "facts.yml", Fact, project.facts)
     _load_keyed(project, modules_dir / "glossary.yml", Term, project.glossary)
     _load_ui(project, modules_dir / "ui.yml")
-    for module_dir in sorted(p for p in modules_dir.iterdir() if p.is_dir()):
+    module_dirs = sorted(p for p in modules_dir.iterdir() if p.is_dir()) \
+        if modules_dir.is_dir() else []
+    for module_dir in module_dirs:
         if module_dir.name.startswith((".", "_")):
             continue
         _check_slug(project, module_dir / "module.yml", module_dir.name)

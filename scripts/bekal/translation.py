@@ -23,12 +23,13 @@ def source_hash(path: Path) -> str:
 
 
 def recorded_hash(text: str) -> str | None:
-    front = FRONT.match(text)
+    front = FRONT.match(text.removeprefix("\ufeff"))
     match = HASH_LINE.search(front.group(1)) if front else None
     return match.group(1) if match else None
 
 
 def with_hash(text: str, digest: str) -> str:
+    text = text.removeprefix("\ufeff")
     front = FRONT.match(text)
     if not front:
         return f"---\nsource_hash: {digest}\n---\n\n{text}"
