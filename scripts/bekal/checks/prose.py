@@ -120,7 +120,7 @@ def _check_sizes(path, scanned: ScannedPage, issues: IssueList) -> None:
         if not block:
             continue
         size = sum(len(line.text) + 1 for line in block)
-        if size > MAX_BLOCK:
+        if size > MAX_BLOCK and not (len(block) == 1 and len(block[0].text) > MAX_LINE):
             issues.add(path, block[0].line, "block-too-long",
                        f"a paragraph of {size:,} characters (at most {MAX_BLOCK:,})",
                        "split it with blank lines into shorter paragraphs")
