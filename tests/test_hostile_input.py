@@ -361,7 +361,8 @@ def test_typed_facts_in_a_lesson(project, text, code):
 
 
 @pytest.mark.parametrize("text", ["Sejak tahun 2017 aturannya berubah.", "Ada 5 langkah.",
-                                  "Pada 2020-2024 ada 12 pusat layanan."])
+                                  "Pada 2020-2024 ada 12 pusat layanan.",
+                                  "Usia 18-29 tahun."])
 def test_years_and_small_counts_stay_allowed(project, text):
     append(project, LESSON_ID, f"\n{text}\n")
     assert not [f for f in found(project) if f[2].startswith("typed-")]

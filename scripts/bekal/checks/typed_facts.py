@@ -4,8 +4,8 @@ Facts belong in ``modules/facts.yml`` and reach pages as ``{{fact:key}}``; a num
 into prose is never checked and never updated. The detector reads *normalised* text, the
 way a reader's phone shows it: HTML entities decoded, Unicode NFKC (full-width digits and
 dots become plain ones), zero-width characters removed, ideographic full stops as dots.
-Every pattern is linear in the text's length. Years (1900–2099, alone or as a range) and
-counts of one or two digits stay allowed.
+Every pattern is linear in the text's length. Years (1900–2099, alone or as a range),
+counts of one or two digits and ranges of them (ages 18-29) stay allowed.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ _DOTS = str.maketrans({"\u3002": ".", "\uff61": ".", "\u2024": ".", "\ufe52": ".
 NUMBER = re.compile(r"(?<![\w+])\+?\d++(?:[ .,\-/]\d++)*+(?![\w])")
 _RUN = re.compile(r"\d++(?:[ .,\-/]\d++)*+")
 YEAR = re.compile(r"(?:19|20)\d\d")
+SMALL_RANGE = re.compile(r"\d{1,2}-\d{1,2}")  # ages 18-29, 3-5 days
 YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s?[-/]\s?(?:19|20)\d\d")
 MONEY_AFTER = re.compile(r"\s*+(?:rupiah|ribu|juta|miliar|dolar|dollars?|ringgit|"
                          r"yuan|riyal|rial|won|yen)\b", re.I)
@@ -70,7 +71,8 @@ def _is_allowed(number: str) -> bool:
     if len(digits) < 3:
         return True
     bare = number.strip()
-    return bool(YEAR.fullmatch(bare) or YEAR_RANGE.fullmatch(bare))
+    return bool(YEAR.fullmatch(bare) or YEAR_RANGE.fullmatch(bare)
+                or SMALL_RANGE.fullmatch(bare))
 
 
 def find(text: str) -> Iterator[tuple[str, str, str]]:
