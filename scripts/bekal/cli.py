@@ -57,10 +57,17 @@ def cmd_schema(args) -> int:
 
 
 def cmd_status(args) -> int:
-    from .translation import accept, status_report
+    from .translation import AcceptError, accept, status_report
 
     for path in args.accept:
-        accept(_root(args), Path(path))
+        given = Path(path)
+        if not given.is_absolute() and not given.exists() and (_root(args) / given).exists():
+            given = _root(args) / given  # a path relative to --root
+        try:
+            accept(_root(args), given)
+        except AcceptError as err:
+            print(f"bekal status: {err}", file=sys.stderr)
+            return 2
         print(f"recorded as up to date: {path}")
     report, stale = status_report(_root(args))
     print(report)
@@ -138,7 +145,13 @@ def main(argv: list[str] | None = None) -> int:
     publish.set_defaults(func=cmd_publish_codes)
 
     args = parser.parse_args(argv)
-    return args.func(args)
+    from .siteconfig import SiteConfigError
+
+    try:
+        return args.func(args)
+    except SiteConfigError as err:
+        print(f"bekal: {err}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

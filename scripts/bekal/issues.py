@@ -33,6 +33,7 @@ class IssueList(list):
     def __init__(self, root: Path):
         super().__init__()
         self.root = root
+        self._relative: dict[str, str] = {}  # resolving a path costs system calls
 
     def add(self, path: Path | str, line: int | None, code: str, message: str,
             hint: str = "", severity: Severity = Severity.ERROR) -> None:
@@ -43,11 +44,14 @@ class IssueList(list):
         self.add(path, line, code, message, hint, Severity.WARNING)
 
     def relative(self, path: Path | str) -> str:
-        path = Path(path)
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        key = str(path)
+        if key not in self._relative:
+            path = Path(path)
+            try:
+                self._relative[key] = path.resolve().relative_to(self.root.resolve()).as_posix()
+            except ValueError:
+                self._relative[key] = path.as_posix()
+        return self._relative[key]
 
     @property
     def errors(self) -> list[Issue]:

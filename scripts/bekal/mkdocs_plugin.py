@@ -30,6 +30,7 @@ from . import (
 from .cards import MissingFont
 from .checks import run_checks
 from .issues import format_report
+from .problems_page import problems_page
 from .project import Project, load_project
 from .site_model import NavSection, nav_layout, site_context
 from .siteconfig import read_site_config
@@ -79,6 +80,8 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         self.sessions = sessions.SessionSet()
         self.provinces = services.ProvinceSet()
         self.cards = wallet.CardSet()
+        self.command = "build"
+        self.problems = ""  # while serving broken content: the report every page shows
 
     # -- helpers ---------------------------------------------------------------
     def _lang(self, config) -> str:
@@ -99,6 +102,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         return config
 
     def on_startup(self, *, command, dirty):
+        self.command = command
         self.pdf_wanted = handouts.wanted(command)
 
     def on_pre_build(self, config):
@@ -134,9 +138,15 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         if i18n is not None and getattr(i18n, "building", False):
             return files  # checked once, in the first language's build
         issues = run_checks(self.project)
+        self.problems = ""
         for issue in issues.warnings:
             log.info(issue.format())
-        if issues.errors:
+        if issues.errors and self.command == "serve":
+            # a failed build would leave the preview's requests waiting: show the problems
+            log.info("Bekal found content problems (every page shows them):\n"
+                     + format_report(issues))
+            self.problems = problems_page(issues.errors)
+        elif issues.errors:
             raise PluginError("Bekal found content problems:\n" + format_report(issues))
         return files
 
@@ -168,6 +178,8 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         return Navigation(items, ordered + [p for p in nav.pages if p not in ordered])
 
     def on_page_markdown(self, markdown, page, config, files):
+        if self.problems:
+            return self.problems
         if not self.config.enabled:
             return markdown
         ref = self._page_ref(page, config)
@@ -194,7 +206,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         return markdown
 
     def on_page_content(self, html, page, config, files):
-        if not self.config.enabled:
+        if not self.config.enabled or self.problems:
             return html
         ref = self._page_ref(page, config)
         prefix = self.project.config.prefix(ref.lang)
@@ -214,7 +226,9 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         return site_context(self.project, lang)
 
     def on_page_context(self, context, page, config, nav):
-        if self.config.enabled:
+        if self.problems:
+            context["bekal"] = {"ui": {}}
+        elif self.config.enabled:
             ref = self._page_ref(page, config)
             context["bekal"] = self._context(ref.lang)
             head = meta.page_meta(self.project, ref, Markup(page.title).unescape(), page.url,
@@ -228,7 +242,9 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         return context
 
     def on_template_context(self, context, template_name, config):
-        if self.config.enabled and template_name == "404.html":
+        if self.problems:
+            context["bekal"] = {"ui": {}, "home_url": "", "help_url": ""}
+        elif self.config.enabled and template_name == "404.html":
             lang = self._lang(config)
             context["bekal"] = self._context(lang)
             if lang == self.project.config.default:
@@ -239,7 +255,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
 
     def on_post_build(self, config):
         """static-i18n writes every language's 404 to site/404.html; give each its own."""
-        if not self.config.enabled:
+        if not self.config.enabled or self.problems:
             return
         lang = self._lang(config)
         self.handouts.install(Path(config.site_dir))

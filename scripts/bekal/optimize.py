@@ -24,6 +24,10 @@ FINGERPRINTED = re.compile(r"[._][0-9a-f]{7,}\.")
 CACHEABLE = {".css", ".js", ".png", ".svg", ".ico", ".webp"}
 
 
+class OptimizeError(ValueError):
+    """A built page that cannot be read as text (its source was not UTF-8)."""
+
+
 def compact(html: str) -> str:
     parts = KEEP_WHITESPACE.split(html)
     # split() yields: text, kept element, its tag name, text, kept element, tag name, ...
@@ -73,7 +77,15 @@ def optimize_site(site_dir: Path) -> int:
 
     changed = 0
     for page in site.rglob("*.html"):
-        html = page.read_text("utf-8")
+        data = page.read_bytes()
+        try:
+            html = data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            line = data.count(b"\n", 0, err.start) + 1
+            rel = page.relative_to(site).as_posix()
+            raise OptimizeError(
+                f"{rel}:{line}: byte 0x{data[err.start]:02x} is not valid UTF-8 — hint: the "
+                "page comes from a file in content/; save it as UTF-8") from None
         new = compact(ASSET_LINK.sub(lambda m, p=page: relink(p, m), html))
         if new != html:
             page.write_text(new, "utf-8")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from string import Formatter
 
 from pydantic import BaseModel
 
@@ -21,7 +23,11 @@ from .schema import (
     validate,
 )
 from .siteconfig import SiteConfig, read_site_config
+from .ui_strings import UI_STRINGS
 from .yamlio import LineMap, load_yaml
+
+# a module's folder name is its web address: lowercase ASCII words joined by single dashes
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @dataclass
@@ -42,6 +48,7 @@ class ModuleEntry:
     dir: Path
     module: Loaded | None = None
     quiz: Loaded | None = None
+    quiz_present: bool = False  # quiz.yml exists (it may still have failed to load)
 
     @property
     def data(self) -> Module:
@@ -61,6 +68,7 @@ class Project:
     checkers: dict[str, Loaded] = field(default_factory=dict)   # modules/cek-tawaran.yml
     contacts: list[Loaded] = field(default_factory=list)        # modules/contacts.yml
     page_codes: list[Loaded] = field(default_factory=list)      # modules/page-codes.yml
+    ui_lines: LineMap = field(default_factory=LineMap)
 
     @property
     def root(self) -> Path:
@@ -111,11 +119,47 @@ def load_project(root: Path, config: SiteConfig | None = None) -> Project:
     _load_ui(project, modules_dir / "ui.yml")
     _load_phone_data(project, modules_dir)
     _load_keyed(project, modules_dir / "layanan.yml", Place, project.places, required=False)
-    for module_dir in sorted(p for p in modules_dir.iterdir() if p.is_dir()):
+    module_dirs = sorted(p for p in modules_dir.iterdir() if p.is_dir()) \
+        if modules_dir.is_dir() else []
+    for module_dir in module_dirs:
         if module_dir.name.startswith((".", "_")):
             continue
+        _check_slug(project, module_dir / "module.yml", module_dir.name)
         project.modules[module_dir.name] = _load_module(project, module_dir)
+    _check_content_files(project)
     return project
+
+
+def _check_slug(project: Project, path: Path, name: str) -> None:
+    if not SLUG.fullmatch(name):
+        project.issues.add(path, 0, "bad-slug",
+                           f"folder name '{name}' is not a valid module name",
+                           "use lowercase letters a-z, digits and single dashes, e.g. "
+                           "'modul-baru' (no spaces, capitals, accents or dots)")
+
+
+def _check_content_files(project: Project) -> None:
+    """Pages that are folders or empty: found before any build step reads them."""
+    content = project.content_dir
+    if not content.is_dir():
+        return
+    for path in sorted(content.rglob("*.md")):
+        if not path.is_file():
+            if path.is_dir():
+                project.issues.add(path, 0, "not-a-file", f"{path.name} is a folder, not a file",
+                                   f"remove or rename the folder and write {path.name} "
+                                   "as a text file")
+            continue
+        if not path.read_bytes().strip():
+            project.issues.add(path, 1, "empty-page", f"{path.name} is empty",
+                               "write the page, or delete the file if it is not needed")
+    for lang in project.config.codes:
+        folder = content / lang / "modul"
+        if not folder.is_dir():
+            continue
+        for page_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
+            if page_dir.name not in project.modules and not page_dir.name.startswith("."):
+                _check_slug(project, page_dir / "index.md", page_dir.name)
 
 
 def _load_tracks(project: Project, path: Path) -> None:
@@ -159,6 +203,7 @@ def _load_ui(project: Project, path: Path) -> None:
     if loaded is None:
         return
     data, lines = loaded
+    project.ui_lines = lines
     if not isinstance(data, dict):
         project.issues.add(path, 1, "schema-type", "ui.yml must be a block per language",
                            "write 'id:' and 'en:' blocks of 'key: text' lines")
@@ -166,6 +211,11 @@ def _load_ui(project: Project, path: Path) -> None:
     for lang, strings in data.items():
         if isinstance(strings, dict):
             project.ui[str(lang)] = {str(k): str(v) for k, v in strings.items()}
+        else:
+            project.issues.add(path, lines.line_of((lang,)), "schema-type",
+                               f"'{lang}:' in ui.yml must be a block of 'key: text' lines",
+                               "indent each string under its language")
+    _check_ui_strings(project, path, lines)
     reference = project.ui.get(project.config.default, {})
     for lang in project.config.codes:
         for key in reference:
@@ -174,6 +224,37 @@ def _load_ui(project: Project, path: Path) -> None:
                                    "missing-translation",
                                    f"interface string '{key}' has no '{lang}' text",
                                    f"add '{key}:' under '{lang}:'")
+
+
+def _check_ui_strings(project: Project, path: Path, lines: LineMap) -> None:
+    """Each string's placeholders are the ones the code fills (ui_strings.UI_STRINGS)."""
+    default = project.ui.get(project.config.default, {})
+    for key in UI_STRINGS:
+        if key not in default:
+            project.issues.add(path, lines.line_of((project.config.default,)), "ui-missing-string",
+                               f"interface string '{key}' is missing; the site needs it",
+                               f"add '{key}: …' under '{project.config.default}:' "
+                               "(see git history for its text)")
+    for lang, strings in project.ui.items():
+        for key, text in strings.items():
+            line = lines.line_of((lang, key))
+            try:
+                names = {name for _, name, _, _ in Formatter().parse(text) if name is not None}
+            except ValueError:
+                project.issues.add(path, line, "ui-placeholder",
+                                   f"'{key}' ({lang}) has a broken placeholder: a '{{' or '}}' "
+                                   "without its partner",
+                                   "write placeholders as {name}; write a brace itself as {{ or }}")
+                continue
+            allowed = UI_STRINGS.get(key)
+            if allowed is None:
+                continue  # a string the code does not know yet: only its syntax is checked
+            for name in sorted(names - allowed):
+                takes = ", ".join(f"{{{n}}}" for n in sorted(allowed)) or "no placeholders"
+                project.issues.add(path, line, "ui-placeholder",
+                                   f"'{key}' ({lang}) has the placeholder {{{name}}}, "
+                                   "which the site does not fill",
+                                   f"this string can use: {takes}")
 
 
 def _load_module(project: Project, module_dir: Path) -> ModuleEntry:
@@ -191,6 +272,7 @@ def _load_module(project: Project, module_dir: Path) -> ModuleEntry:
         if model is not None:
             entry.module = Loaded(model, path, lines)
     quiz_path = module_dir / "quiz.yml"
+    entry.quiz_present = quiz_path.exists()
     if quiz_path.exists():
         loaded = _load_file(project, quiz_path, required=True)
         if loaded is not None:

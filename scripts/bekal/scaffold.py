@@ -7,7 +7,16 @@ from pathlib import Path
 
 import yaml
 
-from .project import load_project
+from .project import SLUG, load_project
+
+# A lesson has the story and help sections `bekal check` asks for (checks/content_rules.py).
+_PAGES = {
+    "index.md": "## The lesson {#pelajaran}\n\nWrite the lesson here.\n\n"
+                "## A story {#cerita}\n\nTell one person's story here.\n\n"
+                "## Where to get help {#bantuan}\n\nSay where to get help here.\n",
+    "handout.md": "## Remember {#ingat}\n\nWrite the one-page summary here.\n",
+    "pelatih.md": "## Facilitator notes {#catatan}\n\nWrite the trainer notes here.\n",
+}
 
 _TEXT = {
     "title": "New module: {slug}",
@@ -33,8 +42,9 @@ def _track_letter(project, track: str, siblings) -> str:
 
 def new_module(root: Path, slug: str, track: str) -> list[Path]:
     """Create modules/<slug>/ and content/<lang>/modul/<slug>/; return the files written."""
-    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
-        raise ValueError(f"'{slug}' is not a valid slug: use lowercase letters, digits and dashes")
+    if not SLUG.fullmatch(slug):
+        raise ValueError(f"'{slug}' is not a valid module name: use lowercase letters a-z, "
+                         "digits and single dashes, e.g. modul-baru")
     project = load_project(root)
     if track not in project.tracks:
         known = ", ".join(sorted(project.tracks)) or "none"
@@ -42,6 +52,12 @@ def new_module(root: Path, slug: str, track: str) -> list[Path]:
     module_dir = root / "modules" / slug
     if module_dir.exists():
         raise ValueError(f"modules/{slug} already exists")
+    pages = [project.content_dir / lang / "modul" / slug / name
+             for lang in project.config.codes for name in _PAGES]
+    existing = [p.relative_to(root).as_posix() for p in pages if p.exists() or p.is_symlink()]
+    if existing:
+        raise ValueError(f"these files already exist and would be overwritten: "
+                         f"{', '.join(existing)}; move them away or choose another name")
     langs = project.config.codes
     siblings = project.modules_of(track)
     order = max((m.data.order for m in siblings), default=0) + 1
@@ -79,13 +95,9 @@ def new_module(root: Path, slug: str, track: str) -> list[Path]:
     for lang in langs:
         page_dir = project.content_dir / lang / "modul" / slug
         page_dir.mkdir(parents=True, exist_ok=True)
-        for name, body in (
-            ("index.md", "## The lesson {#pelajaran}\n\nWrite the lesson here.\n"),
-            ("handout.md", "## Remember {#ingat}\n\nWrite the one-page summary here.\n"),
-            ("pelatih.md", "## Facilitator notes {#catatan}\n\nWrite the trainer notes here.\n"),
-        ):
+        for name, body in _PAGES.items():
             path = page_dir / name
-            path.write_text(f"<!-- [{lang}] replace with text in this language -->\n\n{body}",
-                            "utf-8")
+            with path.open("x", encoding="utf-8") as out:  # never replaces a file
+                out.write(f"<!-- [{lang}] replace with text in this language -->\n\n{body}")
             written.append(path)
     return written

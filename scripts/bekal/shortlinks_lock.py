@@ -64,9 +64,15 @@ def read_lock(project: Project, issues: IssueList) -> dict[str, Locked]:
     if not path.exists():
         return {}
     loaded = load_yaml(path, issues)
-    if loaded is None or loaded[0] is None:
-        return {}
+    if loaded is None:
+        return {}  # not readable: load_yaml reported why, and that is an error
     data, lines = loaded
+    if data is None or data == {}:
+        issues.add(path, 1, "shortlink-lock-empty",
+                   f"{LOCK_NAME} lists no published codes, so none of them is protected",
+                   "restore it from version control (git checkout -- modules/" + LOCK_NAME
+                   + "); to start afresh, delete the file, then run `bekal publish-codes`")
+        return {}
     if not isinstance(data, dict):
         issues.add(path, 1, "shortlink-lock-invalid", f"{LOCK_NAME} must be 'code: slug' lines",
                    "restore it from version control (git checkout -- modules/" + LOCK_NAME + ")")

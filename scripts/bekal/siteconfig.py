@@ -31,6 +31,30 @@ _TolerantLoader.add_multi_constructor("!", _ignore_tag)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
+class SiteConfigError(ValueError):
+    """mkdocs.yml cannot be read, or does not say what Bekal needs."""
+
+
+def _read_mkdocs_yml(root: Path) -> dict:
+    path = root / "mkdocs.yml"
+    try:
+        config = yaml.load(path.read_text("utf-8"), Loader=_TolerantLoader)
+    except FileNotFoundError:
+        raise SiteConfigError(f"{path} does not exist: run bekal in the project folder, "
+                              "or give it with --root") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise SiteConfigError(f"{path} cannot be read: {err}") from None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = f":{mark.line + 1}" if mark else ""
+        raise SiteConfigError(f"mkdocs.yml{line}: YAML cannot be read: {err.problem}") from None
+    except yaml.YAMLError as err:
+        raise SiteConfigError(f"mkdocs.yml: YAML cannot be read: {err}") from None
+    if not isinstance(config, dict):
+        raise SiteConfigError("mkdocs.yml must be a block of settings")
+    return config
+
+
 @dataclass(frozen=True)
 class Language:
     code: str
@@ -59,13 +83,20 @@ class SiteConfig:
 
 
 def read_site_config(root: Path) -> SiteConfig:
-    config = yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=_TolerantLoader)
+    config = _read_mkdocs_yml(root)
     languages: list[Language] = []
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            for lang in plugin["i18n"].get("languages", []):
-                languages.append(Language(lang["locale"], lang.get("name", lang["locale"]),
-                                          bool(lang.get("default"))))
+    try:
+        for plugin in config.get("plugins") or []:
+            if isinstance(plugin, dict) and "i18n" in plugin:
+                for lang in plugin["i18n"].get("languages", []):
+                    languages.append(Language(str(lang["locale"]),
+                                              str(lang.get("name", lang["locale"])),
+                                              bool(lang.get("default"))))
+    except (AttributeError, KeyError, TypeError):
+        raise SiteConfigError("mkdocs.yml: the i18n plugin's languages must each have "
+                              "'locale:' (and one 'default: true')") from None
+    if languages and not any(lang.default for lang in languages):
+        raise SiteConfigError("mkdocs.yml: no i18n language has 'default: true'")
     if not languages:
         languages = [Language("id", "Bahasa Indonesia", True)]
     site_url = str(config.get("site_url") or "http://127.0.0.1:8000/")
@@ -75,7 +106,7 @@ def read_site_config(root: Path) -> SiteConfig:
 
 def markdown_extensions(root: Path) -> tuple[list[str], dict[str, dict]]:
     """mkdocs.yml's ``markdown_extensions`` as Python-Markdown takes them: names, configs."""
-    config = yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=_TolerantLoader)
+    config = _read_mkdocs_yml(root)
     names: list[str] = []
     configs: dict[str, dict] = {}
     for item in config.get("markdown_extensions") or []:

@@ -23,12 +23,13 @@ def source_hash(path: Path) -> str:
 
 
 def recorded_hash(text: str) -> str | None:
-    front = FRONT.match(text)
+    front = FRONT.match(text.removeprefix("\ufeff"))
     match = HASH_LINE.search(front.group(1)) if front else None
     return match.group(1) if match else None
 
 
 def with_hash(text: str, digest: str) -> str:
+    text = text.removeprefix("\ufeff")
     front = FRONT.match(text)
     if not front:
         return f"---\nsource_hash: {digest}\n---\n\n{text}"
@@ -49,9 +50,11 @@ def translation_state(root: Path) -> dict[str, dict[str, list[str]]]:
             continue
         found = {"missing": [], "outdated": [], "untracked": []}
         for source in sorted(source_dir.rglob("*.md")):
+            if not source.is_file():
+                continue  # a folder named *.md; bekal check reports it
             rel = source.relative_to(source_dir).as_posix()
             target = content / lang / rel
-            if not target.exists():
+            if not target.is_file():
                 found["missing"].append(rel)
                 continue
             recorded = recorded_hash(target.read_text("utf-8", errors="replace"))
@@ -77,10 +80,32 @@ def status_report(root: Path) -> tuple[str, bool]:
     return "\n".join(lines), stale
 
 
+class AcceptError(ValueError):
+    """``bekal status --accept`` was given a file that is not a translation."""
+
+
 def accept(root: Path, target: Path) -> None:
     """Record that ``target`` (a translation) is up to date with its source."""
     config = read_site_config(root)
     content = (root / config.docs_dir).resolve()
-    rel = target.resolve().relative_to(content)
+    resolved = target.resolve()
+    if not resolved.is_relative_to(content):
+        raise AcceptError(f"{target} is not inside {config.docs_dir}/; give a translated page, "
+                          f"e.g. {config.docs_dir}/en/bantuan.md")
+    rel = resolved.relative_to(content)
+    others = [c for c in config.codes if c != config.default]
+    if len(rel.parts) < 2 or rel.parts[0] not in others:
+        raise AcceptError(f"{target} is not a translation; give a page under "
+                          + " or ".join(f"{config.docs_dir}/{c}/" for c in others))
+    if not resolved.is_file():
+        raise AcceptError(f"{target} does not exist (or is not a file)")
     source = content / config.default / Path(*rel.parts[1:])
-    target.write_text(with_hash(target.read_text("utf-8"), source_hash(source)), "utf-8")
+    if not source.is_file():
+        raise AcceptError(f"{target} has no source page: "
+                          f"{config.docs_dir}/{config.default}/{Path(*rel.parts[1:]).as_posix()} "
+                          "does not exist")
+    try:
+        text = resolved.read_text("utf-8")
+    except UnicodeDecodeError:
+        raise AcceptError(f"{target} is not UTF-8 text; save it as UTF-8 first") from None
+    resolved.write_text(with_hash(text, source_hash(source)), "utf-8")

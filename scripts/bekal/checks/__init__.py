@@ -6,7 +6,7 @@ from .. import services
 from ..issues import IssueList
 from ..project import Project
 from ..shortlinks_lock import check_short_links
-from . import facts, languages, modules, phone, prose, quiz, safety
+from . import content_rules, facts, languages, modules, phone, prose, quiz, safety
 
 
 def run_checks(project: Project, publish: bool = False) -> IssueList:
@@ -20,6 +20,7 @@ def run_checks(project: Project, publish: bool = False) -> IssueList:
     prose.check(project, issues, publish)
     phone.check(project, issues, publish)
     safety.check(project, issues)
+    content_rules.check(project, issues)
     services.check(project, issues)
     issues.extend(check_short_links(project, publish))
     return _once_per_file(issues)

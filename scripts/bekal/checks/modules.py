@@ -44,7 +44,7 @@ def check(project: Project, issues: IssueList) -> None:
                 issues.add(loaded.path, loaded.line("facts", i), "unknown-fact",
                            f"fact '{key_}' is not in modules/facts.yml",
                            "use a key from modules/facts.yml")
-        if entry.quiz is None:
+        if entry.quiz is None and not entry.quiz_present:
             issues.add(entry.dir / "quiz.yml", 0, "module-missing-file",
                        f"module '{slug}' has no quiz.yml", "add a quiz with at least one question")
         for lang in project.config.codes:

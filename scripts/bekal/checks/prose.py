@@ -17,18 +17,24 @@ from ..pages import KNOWN_MARKERS, MARKER
 from ..project import Project
 from ..textfile import read_text
 from . import facts as fact_checks
+from . import typed_facts
 
 # Anchors the site adds to module lessons, whatever the author wrote.
 GENERATED_IDS = {"poin-penting", "daftar-periksa", "sumber", "kuis"}
+# Ids Bekal itself puts on a page (facts.sources_html, pages.module_footer, quiz.render,
+# trainer.plan.guide_top); an author's heading may not take them.
+PAGE_IDS = {"sumber"}
+LESSON_IDS = GENERATED_IDS | {"kunci-jawaban"}
+TRAINER_IDS = {"rencana-sesi", "tujuan", "bahan", "bahan-pelatih", "kunci-jawaban", "kuis"}
+MAX_BRACKET_DEPTH = 20
+# The Markdown renderer slows down more than linearly on some long paragraphs (many
+# unclosed '<', many links): these limits keep a build fast. Real lessons stay far below.
+MAX_LINE = 5000
+MAX_BLOCK = 20000
+TAG_START = re.compile(r"<[A-Za-z/!?]")
+FRONT_TEXT = re.compile(r"^(?:title|description)\s*+:")
 EXCLUDED_PAGES = {"handout.md"}
 
-PHONE_LIKE = re.compile(r"(?<![\w/.,-])\+?\d(?:[\d\- ]*\d)?(?![\w/])")
-YEAR = re.compile(r"^(19|20)\d\d$")
-WEB_ADDRESS = re.compile(
-    r"\bhttps?://\S+|\b(?:[a-z0-9-]+\.)+(?:go\.id|or\.id|ac\.id|co\.id|id|org|com|net|gov|info)\b",
-    re.I)
-LAW_REF = re.compile(r"\b(?:Pasal|Article|UU|Law|Perpres|Permen|PP)\s+(?:No\.\s*)?\d+", re.I)
-MONEY = re.compile(r"\b(?:Rp|IDR|USD|US\$|RM|HK\$|NT\$|SGD)\s?\d", re.I)
 
 
 def check(project: Project, issues: IssueList, publish: bool) -> None:
@@ -40,11 +46,14 @@ def check(project: Project, issues: IssueList, publish: bool) -> None:
                        f"create content/{lang}/ with the same pages as the default language")
             continue
         for path in sorted(base.rglob("*.md")):
+            if not path.is_file():
+                continue  # a folder named *.md: reported by load_project
             text = read_text(path, issues)
             if text is None:
                 continue
             rel = path.relative_to(base).as_posix()
             scanned = scan(text)
+            _check_own_ids(project, rel, path, scanned, issues)
             pages[rel][lang] = (path, scanned)
             _check_page(project, path, text, scanned, issues, publish)
     for rel, by_lang in pages.items():
@@ -68,44 +77,100 @@ def _check_page(project, path, text, scanned: ScannedPage, issues, publish) -> N
                            f"marker names track '{arg}', which does not exist",
                            f"use one of: {', '.join(sorted(project.tracks))}")
     for line in scanned.prose:
-        _typed_facts(path, line.line, FACT_REF.sub(" ", line.text), issues)
+        _typed_facts(path, line.line, line.text, issues)
+    for line in scanned.front:
+        if FRONT_TEXT.match(line.text):  # the page title and description readers see
+            _typed_facts(path, line.line, FRONT_TEXT.sub("", line.text), issues)
+    depth, at = scanned.deepest_brackets
+    if depth > MAX_BRACKET_DEPTH:
+        issues.add(path, at, "nesting-too-deep",
+                   f"brackets or parentheses are nested {depth} levels deep",
+                   f"no text needs more than {MAX_BRACKET_DEPTH}; close the brackets you opened")
+    _check_sizes(path, scanned, issues)
     for link in scanned.links:
+        if link.title:
+            _typed_facts(path, link.line, link.title, issues)
+        if not link.image and typed_facts.is_outside_address(link.target):
+            issues.add(path, link.line, "typed-address",
+                       f"web address '{link.target}' typed into a link",
+                       "link to an outside site through a url fact: [text]({{fact:key}})")
         if link.image and not link.text.strip():
             issues.add(path, link.line, "image-no-alt", "image without alt text",
                        "describe the image inside the brackets: ![what it shows](file.png)")
 
 
+def _check_sizes(path, scanned: ScannedPage, issues: IssueList) -> None:
+    """Over-long lines and paragraphs, and '<' that opens a tag no '>' closes."""
+    blocks: list[list] = [[]]
+    for line in scanned.html:
+        if len(line.text) > MAX_LINE:
+            issues.add(path, line.line, "line-too-long",
+                       f"a line of {len(line.text):,} characters (at most {MAX_LINE:,})",
+                       "break it into paragraphs; a reader on a phone needs short ones")
+        previous = blocks[-1][-1].line if blocks[-1] else None
+        if not line.text.strip() or (previous is not None and line.line != previous + 1):
+            blocks.append([])
+        if line.text.strip():
+            blocks[-1].append(line)
+    for block in blocks:
+        if not block:
+            continue
+        size = sum(len(line.text) + 1 for line in block)
+        if size > MAX_BLOCK and not (len(block) == 1 and len(block[0].text) > MAX_LINE):
+            issues.add(path, block[0].line, "block-too-long",
+                       f"a paragraph of {size:,} characters (at most {MAX_BLOCK:,})",
+                       "split it with blank lines into shorter paragraphs")
+        closed = max((line.line, line.text.rfind(">")) for line in block
+                     if ">" in line.text) if any(">" in line.text for line in block) else (0, -1)
+        for line in block:
+            start = closed[1] + 1 if line.line == closed[0] else 0
+            if line.line < closed[0]:
+                continue
+            if TAG_START.search(line.text, start):
+                issues.add(path, line.line, "unclosed-tag",
+                           "'<' opens an HTML tag that no '>' closes",
+                           "write 'kurang dari' / 'less than', or put it in `code`; "
+                           "or close the tag with '>'")
+                break
+
+
 def _typed_facts(path, line: int, text: str, issues: IssueList) -> None:
-    for match in PHONE_LIKE.finditer(text):
-        number = match.group(0)
-        digits = re.sub(r"\D", "", number)
-        if len(digits) >= 3 and not YEAR.match(number.strip()):
-            issues.add(path, line, "typed-number",
-                       f"'{number.strip()}' looks like a phone number or figure typed into prose",
-                       "take it from the registry: {{fact:key}} (modules/facts.yml), "
-                       "or write small numbers in words")
-    for match in WEB_ADDRESS.finditer(text):
-        issues.add(path, line, "typed-address",
-                   f"web address '{match.group(0)}' typed into prose",
-                   "add it to modules/facts.yml as a url fact and write {{fact:key}}")
-    for match in LAW_REF.finditer(text):
-        issues.add(path, line, "typed-law",
-                   f"law reference '{match.group(0)}' typed into prose",
-                   "use a law fact, e.g. {{fact:law.uu18_2017.art13.cite}}")
-    for match in MONEY.finditer(text):
-        issues.add(path, line, "typed-money", f"amount '{match.group(0)}…' typed into prose",
-                   "take fees and amounts from modules/facts.yml: {{fact:key}}")
+    for code, message, hint in typed_facts.find(text):
+        issues.add(path, line, code, message, hint)
+
+
+def _check_own_ids(project: Project, rel: str, path, scanned: ScannedPage,
+                   issues: IssueList) -> None:
+    """Two headings with one id, or a heading with an id Bekal puts on this page itself."""
+    reserved = set(PAGE_IDS)
+    if rel.startswith("modul/") and rel.endswith("/index.md"):
+        reserved |= LESSON_IDS
+    elif rel.startswith("modul/") and rel.endswith("/pelatih.md"):
+        reserved |= TRAINER_IDS
+    elif rel == "glosarium.md":
+        reserved |= set(project.glossary)
+    seen: dict[str, int] = {}
+    for heading in scanned.headings:
+        hid = heading.id
+        if not hid:
+            continue
+        if hid in reserved:
+            issues.add(path, heading.line, "duplicate-heading-id",
+                       f"heading id '{hid}' is one Bekal gives a section of this page itself",
+                       f"give the heading another id: ## {heading.text} {{#{hid}-2}}")
+        elif hid in seen:
+            issues.add(path, heading.line, "duplicate-heading-id",
+                       f"heading id '{hid}' is already used on line {seen[hid]}",
+                       "give each heading on a page its own id: ## Title {#other-id}")
+        else:
+            seen[hid] = heading.line
 
 
 def _check_links(project, rel, lang, path, scanned, pages, issues) -> None:
     for link in scanned.links:
         target = link.target
-        if link.image or re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I):
-            if re.match(r"^https?://", target) and not link.image:
-                issues.add(path, link.line, "typed-address",
-                           f"web address '{target}' typed into a link",
-                           "link to an outside site through a url fact: {{fact:key}}")
-            continue
+        if link.image or typed_facts.is_outside_address(target) or FACT_REF.search(target):
+            continue  # outside addresses are reported by _check_page
         page_part, _, anchor = target.partition("#")
         if not page_part:
             target_rel = rel
@@ -149,22 +214,33 @@ def _check_heading_ids(project, by_lang, issues) -> None:
 
 
 def _check_yaml_texts(project: Project, issues: IssueList, publish: bool) -> None:
-    """Facts and typed numbers inside reader-visible YAML texts (module and quiz files)."""
+    """Facts and typed numbers in every reader-visible YAML text: modules, quizzes,
+    tracks, the glossary and the interface strings."""
     from .languages import _walk
 
+    loaded_files = [*project.tracks.values(), *project.glossary.values()]
     for entry in project.modules.values():
-        for loaded in (entry.module, entry.quiz):
-            if loaded is None:
-                continue
-            for loc, texts in _walk(loaded.model, ()):
-                for lang, value in texts.items():
-                    values = value if isinstance(value, list) else [value]
-                    for i, text in enumerate(values):
-                        line = loaded.line(*loc, lang, *([i] if isinstance(value, list) else []))
-                        for match in FACT_REF.finditer(text):
-                            fact_checks.check_use(project, match.group(1), loaded.path, line,
-                                                  issues, publish)
-                        _typed_facts(loaded.path, line, FACT_REF.sub(" ", text), issues)
+        loaded_files += [loaded for loaded in (entry.module, entry.quiz) if loaded is not None]
+    for loaded in loaded_files:
+        for loc, texts in _walk(loaded.model, ()):
+            for lang, value in texts.items():
+                values = value if isinstance(value, list) else [value]
+                for i, text in enumerate(values):
+                    line = loaded.line(*loc, lang, *([i] if isinstance(value, list) else []))
+                    _yaml_text(project, loaded.path, line, text, issues, publish)
+    ui_path = project.root / "modules" / "ui.yml"
+    for lang, strings in project.ui.items():
+        for key, text in strings.items():
+            line = project.ui_lines.line_of((lang, key))
+            _yaml_text(project, ui_path, line, text, issues, publish)
+
+
+def _yaml_text(project, path, line: int, text, issues: IssueList, publish: bool) -> None:
+    if not isinstance(text, str):
+        return
+    for match in FACT_REF.finditer(text):
+        fact_checks.check_use(project, match.group(1), path, line, issues, publish)
+    _typed_facts(path, line, text, issues)
 
 
 __all__ = ["check", "slugify"]
