@@ -129,7 +129,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
             notice = self.project.t(ref.lang, "untranslated_notice")
             markdown = f'!!! info ""\n\n    {notice}\n\n' + markdown
         used: list[str] = []
-        markdown = facts.substitute(self.project, markdown, ref.lang, used)
+        markdown = facts.substitute_page(self.project, markdown, ref.lang, used)
         self.facts_used[page.file.src_uri] = used
         return markdown
 

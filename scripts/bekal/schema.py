@@ -136,11 +136,6 @@ class Fact(Strict):
         dated = [c.source_date for c in self.checks if c.source_date != "undated"]
         return max(dated, key=str) if dated else "undated"
 
-    @property
-    def unverified(self) -> bool:
-        official = any(check.against == "official" for check in self.checks)
-        return not official or self.confidence == "low"
-
     def text(self, lang: str, default_lang: str) -> str:
         if isinstance(self.value, dict):
             return self.value.get(lang) or self.value.get(default_lang, "")

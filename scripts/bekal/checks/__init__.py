@@ -16,19 +16,26 @@ def run_checks(project: Project, publish: bool = False) -> IssueList:
     modules.check(project, issues)
     quiz.check(project, issues)
     facts.check_values(project, issues)
+    facts.check_help_boxes(project, issues, publish)
     prose.check(project, issues, publish)
     issues.extend(check_short_links(project, publish))
     return _once_per_file(issues)
 
 
 def _once_per_file(issues: IssueList) -> IssueList:
-    """An unverified fact is reported once, at its first use, not on every line."""
+    """A doubtful fact is reported once, at its first use, not on every line.
+
+    A conflict or a stale fact once for the whole site; a secondary fact on the help page
+    once per help page (each language's page must be marked on its own).
+    """
     out = IssueList(issues.root)
     seen = set()
     for issue in sorted(issues):
-        if issue.code == "fact-unverified":
-            if issue.message in seen:
+        if issue.code in facts.ONCE_PER_FACT:
+            key = (issue.code, issue.message) if issue.code != "fact-secondary-help" \
+                else (issue.path, issue.code, issue.message)
+            if key in seen:
                 continue
-            seen.add(issue.message)
+            seen.add(key)
         out.append(issue)
     return out
