@@ -69,8 +69,13 @@ def value_text(project: Project, fact: Fact, lang: str) -> str:
     return fact.text(lang, project.config.default)
 
 
-def inline(project: Project, key: str, lang: str, target: Target = "web") -> str:
-    """A fact where prose refers to it: HTML for web and print, the bare value for plain."""
+def inline(project: Project, key: str, lang: str, target: Target = "web",
+           marked: bool = True) -> str:
+    """A fact where prose refers to it: HTML for web and print, the bare value for plain.
+
+    ``marked=False`` leaves the mark out (a page marks each fact once, where it first
+    appears).
+    """
     fact = project.fact(key)
     value = value_text(project, fact, lang)
     if target == "plain":
@@ -79,7 +84,7 @@ def inline(project: Project, key: str, lang: str, target: Target = "web") -> str
     href = fact_href(fact, value)
     body = f'<a href="{escape(href)}">{shown}</a>' if href else shown
     level = level_of(project, fact)
-    mark = escape(mark_text(project, fact, level, lang))
+    mark = escape(mark_text(project, fact, level, lang)) if marked else ""
     if target == "print":
         small = f' <small class="bekal-unverified">({mark})</small>' if mark else ""
         return f'<span class="bekal-fact">{body}{small}</span>'

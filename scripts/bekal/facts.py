@@ -15,19 +15,23 @@ HEADING = re.compile(r"^#{1,2}\s", re.M)
 MIN_MARKS_FOR_NOTE = 2  # a page with this many uncertain facts explains the marks once
 
 
-def render_fact(project: Project, key: str, lang: str) -> str:
-    return factrender.inline(project, key, lang, "web")
+def render_fact(project: Project, key: str, lang: str, marked: bool = True) -> str:
+    return factrender.inline(project, key, lang, "web", marked)
 
 
 def substitute(project: Project, text: str, lang: str, used: list[str]) -> str:
-    """Replace every known fact reference; unknown keys are left for the checker."""
+    """Replace every known fact reference; unknown keys are left for the checker.
+
+    A fact carries its mark once per page (``used``): where it first appears.
+    """
     def replace(match: re.Match) -> str:
         key = match.group(1)
         if key not in project.facts:
             return match.group(0)
-        if key not in used:
+        first = key not in used
+        if first:
             used.append(key)
-        return render_fact(project, key, lang)
+        return render_fact(project, key, lang, first)
     return FACT_REF.sub(replace, text)
 
 
@@ -53,10 +57,20 @@ def explain_marks(project: Project, markdown: str, lang: str) -> str:
     headings = [m for m in HEADING.finditer(markdown) if m.start() < first]
     if not headings:
         return note + markdown
-    line_end = markdown.find("\n", headings[-1].start())
-    if line_end < 0:
+    heading = headings[-1]
+    at = markdown.find("\n", heading.start())
+    if at < 0:
         return markdown + "\n\n" + note
-    return markdown[:line_end + 1] + "\n" + note + markdown[line_end + 1:]
+    if markdown.startswith("# ", heading.start()):
+        at = _after_lead_paragraph(markdown, at + 1) - 1
+    return markdown[:at + 1] + "\n" + note + markdown[at + 1:]
+
+
+def _after_lead_paragraph(markdown: str, start: int) -> int:
+    """Below a page title, the note goes after the first plain paragraph (the lead)."""
+    rest = markdown[start:]
+    lead = re.match(r"(\s*\n)*(?![-*+>!|#\s]|\d+\.)[^\n]+(\n(?!\s*\n)[^\n]*)*\n?", rest)
+    return start + lead.end() if lead else start
 
 
 def substitute_page(project: Project, markdown: str, lang: str, used: list[str]) -> str:

@@ -36,7 +36,8 @@ def substitute(project: Project, text: str, lang: str, used: list[str]) -> str:
     """Every ``{{fact:key}}`` printed; the keys are added to ``used`` for the sources list."""
     def replace(match):
         key = match.group(1)
-        if key not in used:
+        first = key not in used
+        if first:
             used.append(key)
-        return print_fact(project, key, lang)
+        return factrender.inline(project, key, lang, "print", first)
     return facts.FACT_REF.sub(replace, text)
