@@ -135,8 +135,8 @@ def test_print_and_plain_use_the_same_renderer(project):
 
 def test_a_page_marks_each_fact_once(project):
     used: list[str] = []
-    html = facts.substitute(project, "{{fact:uji.secondary}} lalu {{fact:uji.secondary}}",
-                            "id", used)
+    html = facts.substitute_page(project, "{{fact:uji.secondary}} lalu {{fact:uji.secondary}}",
+                                 "id", used)
     assert html.count("belum dicek ke sumber resmi") == 1
     assert used == ["uji.secondary"]
 

@@ -97,7 +97,8 @@ def test_help_page_numbers_come_from_the_registry(real_site):
     html = (real_site / "bantuan/index.html").read_text("utf-8")
     assert 'href="tel:08001000"' in html
     assert 'data-fact="hotline.kp2mi.call_center"' in html
-    assert "belum diverifikasi" in html
+    assert "belum dicek ke sumber resmi" in html  # the mark of a number others report
+    assert html.count("Tentang tanda di halaman ini") == 1  # explained once
     assert 'id="sumber"' in html
 
 
