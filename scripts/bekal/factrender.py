@@ -165,6 +165,7 @@ class SourceLine:
     links: list[tuple[str, str]]  # (href or '' for a document named in words, text)
     when: str                     # the newest source date, as people write dates
     mark: str                     # the level's mark, '' for official facts
+    official: bool = False        # an official source confirms these facts
 
     @property
     def unverified(self) -> bool:
@@ -172,7 +173,10 @@ class SourceLine:
 
 
 def source_lines(project: Project, keys: list[str], lang: str) -> list[SourceLine]:
-    """Sources short enough for a handout: a web address shows only its outlet or host."""
+    """Sources short enough for a handout: a web address shows only its outlet or host.
+
+    The marks stay beside the numbers; the list only names official sources as such.
+    """
     lines: dict[tuple, SourceLine] = {}
     for key in keys:
         fact = project.fact(key)
@@ -185,7 +189,8 @@ def source_lines(project: Project, keys: list[str], lang: str) -> list[SourceLin
         if group in lines:
             lines[group].labels.append(label(project, fact, lang))
         else:
-            lines[group] = SourceLine([label(project, fact, lang)], links, when, mark)
+            lines[group] = SourceLine([label(project, fact, lang)], links, when, mark,
+                                      level_of(project, fact) == Level.OFFICIAL)
     return list(lines.values())
 
 

@@ -19,10 +19,12 @@ def render_fact(project: Project, key: str, lang: str, marked: bool = True) -> s
     return factrender.inline(project, key, lang, "web", marked)
 
 
-def substitute(project: Project, text: str, lang: str, used: list[str]) -> str:
+def substitute(project: Project, text: str, lang: str, used: list[str],
+               mark_once: bool = False) -> str:
     """Replace every known fact reference; unknown keys are left for the checker.
 
-    A fact carries its mark once per page (``used``): where it first appears.
+    With ``mark_once`` a fact carries its mark only where it first appears on the page
+    (``used``); quiz feedback, shown only after an answer, marks every fact it shows.
     """
     def replace(match: re.Match) -> str:
         key = match.group(1)
@@ -31,7 +33,7 @@ def substitute(project: Project, text: str, lang: str, used: list[str]) -> str:
         first = key not in used
         if first:
             used.append(key)
-        return render_fact(project, key, lang, first)
+        return render_fact(project, key, lang, first or not mark_once)
     return FACT_REF.sub(replace, text)
 
 
@@ -75,7 +77,8 @@ def _after_lead_paragraph(markdown: str, start: int) -> int:
 
 def substitute_page(project: Project, markdown: str, lang: str, used: list[str]) -> str:
     """A whole page: the note on the marks where needed, then every fact rendered."""
-    return substitute(project, explain_marks(project, markdown, lang), lang, used)
+    return substitute(project, explain_marks(project, markdown, lang), lang, used,
+                      mark_once=True)
 
 
 def sources_html(project: Project, keys: Iterable[str], lang: str) -> str:

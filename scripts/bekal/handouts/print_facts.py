@@ -27,9 +27,23 @@ def check_refs(project: Project, text: str, path: Path, first_line: int) -> None
             raise HandoutError(issues[0])
 
 
-def print_fact(project: Project, key: str, lang: str) -> str:
+def print_fact(project: Project, key: str, lang: str, marked: bool = True) -> str:
     """A fact as on the web; its details are left to the sources list to save room."""
-    return factrender.inline(project, key, lang, "print")
+    return factrender.inline(project, key, lang, "print", marked)
+
+
+def shared_mark(project: Project, keys: list[str], lang: str) -> str:
+    """For a box of numbers that all need the same mark: one sentence saying so, else ''.
+
+    The help box then says it once instead of after every number.
+    """
+    levels = {factrender.level_of(project, project.fact(k)) for k in keys}
+    if len(levels) != 1:
+        return ""
+    level = levels.pop()
+    if level == factrender.Level.OFFICIAL:
+        return ""
+    return project.t(lang, f"handout_help_all_{level}")
 
 
 def substitute(project: Project, text: str, lang: str, used: list[str]) -> str:
