@@ -125,3 +125,11 @@ def test_failed_build_keeps_the_last_good_site(tmp_path):
     assert "last good site" in result.stderr
     assert (site / "index.html").read_bytes() == before
     assert not list(tmp_path.glob(".site-new-*"))
+
+
+def test_every_fact_mark_links_to_its_sources_entry_on_the_same_page(real_site):
+    for path in real_site.rglob("*.html"):
+        html = path.read_text("utf-8")
+        marks = set(re.findall(r'href="#(fakta-[^"]+)"', html))
+        entries = set(re.findall(r'id="(fakta-[^"]+)"', html))
+        assert marks <= entries, (path.relative_to(real_site), sorted(marks - entries))

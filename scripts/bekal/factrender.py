@@ -70,11 +70,12 @@ def value_text(project: Project, fact: Fact, lang: str) -> str:
 
 
 def inline(project: Project, key: str, lang: str, target: Target = "web",
-           marked: bool = True) -> str:
+           marked: bool = True, linked: bool = True) -> str:
     """A fact where prose refers to it: HTML for web and print, the bare value for plain.
 
     ``marked=False`` leaves the mark out (a page marks each fact once, where it first
-    appears).
+    appears); ``linked=False`` keeps the web mark but without its link to the sources
+    list, for pages that have none (slides).
     """
     fact = project.fact(key)
     value = value_text(project, fact, lang)
@@ -88,8 +89,9 @@ def inline(project: Project, key: str, lang: str, target: Target = "web",
     if target == "print":
         small = f' <small class="bekal-unverified">({mark})</small>' if mark else ""
         return f'<span class="bekal-fact">{body}{small}</span>'
+    shown_mark = f'<a href="#{anchor(key)}">{mark}</a>' if linked else mark
     small = (f' <small class="bekal-unverified" data-trust="{level.value}">'
-             f'(<a href="#{anchor(key)}">{mark}</a>)</small>') if mark else ""
+             f"({shown_mark})</small>") if mark else ""
     return (f'<span class="bekal-fact" data-fact="{escape(key)}" data-trust="{level.value}">'
             f"{body}{small}</span>")
 

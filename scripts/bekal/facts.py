@@ -15,16 +15,18 @@ HEADING = re.compile(r"^#{1,2}\s", re.M)
 MIN_MARKS_FOR_NOTE = 2  # a page with this many uncertain facts explains the marks once
 
 
-def render_fact(project: Project, key: str, lang: str, marked: bool = True) -> str:
-    return factrender.inline(project, key, lang, "web", marked)
+def render_fact(project: Project, key: str, lang: str, marked: bool = True,
+                linked: bool = True) -> str:
+    return factrender.inline(project, key, lang, "web", marked, linked)
 
 
 def substitute(project: Project, text: str, lang: str, used: list[str],
-               mark_once: bool = False) -> str:
+               mark_once: bool = False, linked: bool = True) -> str:
     """Replace every known fact reference; unknown keys are left for the checker.
 
     With ``mark_once`` a fact carries its mark only where it first appears on the page
     (``used``); quiz feedback, shown only after an answer, marks every fact it shows.
+    ``linked=False`` for a page without a sources list (the marks cannot link to it).
     """
     def replace(match: re.Match) -> str:
         key = match.group(1)
@@ -33,7 +35,7 @@ def substitute(project: Project, text: str, lang: str, used: list[str],
         first = key not in used
         if first:
             used.append(key)
-        return render_fact(project, key, lang, first or not mark_once)
+        return render_fact(project, key, lang, first or not mark_once, linked)
     return FACT_REF.sub(replace, text)
 
 

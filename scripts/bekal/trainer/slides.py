@@ -194,7 +194,7 @@ def render_slides(project: Project, slug: str, lang: str, text: str, used: list[
     continued = project.t(lang, "slides_continued", title="{title}")
     md = markdown.Markdown(extensions=[*names, _SlideExtension(f"modul/{slug}/", continued)],
                            extension_configs=configs)
-    return md.convert(facts.substitute(project, text, lang, used))
+    return md.convert(facts.substitute(project, text, lang, used, linked=False))  # no sources
 
 
 def slides_page(project: Project, entry: ModuleEntry, lang: str) -> tuple[KitPage, str] | None:
