@@ -169,14 +169,42 @@ def confirming_official(fact: Fact) -> list[Check]:
             if c.against == "official" and (c.value is None or _same(fact, c.value))]
 
 
+def evidence_date(fact: Fact, check: Check) -> dt.date | None:
+    """Up to when a check shows the value held.
+
+    A stored copy of a page shows what the page said when it was written: its date (the
+    last day of a month or year given alone) counts, not the day the copy was read. A law
+    text stays what it says, so for laws, and for every other method, the check's date.
+    """
+    day = parse_day(check.source_date) if check.method == "stored-copy" \
+        and fact.kind != "law" else None
+    if day is None:
+        day = parse_day(check.date)
+        return day.first if day else None
+    if day.month is None:
+        return dt.date(day.year, 12, 31)
+    if day.day is None:
+        return months_before(dt.date(day.year, day.month, 1), -1) - dt.timedelta(days=1)
+    return day.first
+
+
 def level(fact: Fact, settings: Settings | None = None) -> Level:
+    """Conflict, then stale, then official, else secondary.
+
+    Stale: the newest check is older than the set age, or the only official confirmation
+    is a stored copy of a page older than that (a 2016 page read today is not a check of
+    today's number).
+    """
     settings = settings or Settings()
     if differing(fact):
         return Level.CONFLICT
     if is_stale(fact, settings):
         return Level.STALE
-    if confirming_official(fact):
-        return Level.OFFICIAL
+    official = confirming_official(fact)
+    if official:
+        cutoff = months_before(settings.now(), settings.max_age_months)
+        dates = [d for d in (evidence_date(fact, c) for c in official) if d is not None]
+        return Level.OFFICIAL if dates and max(dates) >= cutoff else Level.STALE
     return Level.SECONDARY
 
 
