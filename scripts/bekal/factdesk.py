@@ -25,7 +25,7 @@ from .trust import Level
 LEVEL_ORDER = (Level.CONFLICT, Level.STALE, Level.SECONDARY, Level.OFFICIAL)
 LEVEL_NAMES = {
     Level.CONFLICT: "conflict: sources disagree",
-    Level.STALE: "stale: the newest check is too old",
+    Level.STALE: "stale: the last check, or the official page it read, is too old",
     Level.SECONDARY: "secondary: only others report it",
     Level.OFFICIAL: "official: an official source confirms it",
 }
@@ -180,8 +180,9 @@ def sheet_rows(project: Project) -> list[list[str]]:
     for row in rows(project):
         fact = row.fact
         label = fact.label.get(project.config.default) or next(iter(fact.label.values()))
-        sources = "; ".join(f"{c.outlet or c.source} ({c.against}, {c.date})"
-                            for c in fact.checks)
+        sources = "; ".join(
+            f"{c.outlet + ': ' if c.outlet else ''}{c.source} ({c.against}, {c.method}, "
+            f"source {c.source_date}, checked {c.date})" for c in fact.checks)
         out.append([row.key, label, fact_value(fact), row.level.value, sources,
                     what_to_check(fact, row.level), "", "", "", "", ""])
     return out
@@ -200,11 +201,12 @@ _SHEET_CSS = """
 body { font: 9pt/1.3 "DejaVu Sans", sans-serif; color: #000; }
 h1 { font-size: 13pt; margin: 0 0 2mm; }
 p { margin: 0 0 3mm; }
-table { border-collapse: collapse; width: 100%; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+thead { display: table-header-group; }
 th, td { border: 0.6pt solid #000; padding: 1.2mm; vertical-align: top; text-align: left; }
 th { font-size: 8pt; background: #eee; }
 tr { break-inside: avoid; }
-td.box { min-width: 22mm; height: 12mm; }
+td.box { height: 12mm; }
 .level { font-weight: bold; }
 .small { font-size: 7.5pt; overflow-wrap: anywhere; }
 """
@@ -222,7 +224,9 @@ def sheet_html(project: Project, today: dt.date | None = None) -> str:
             f'<td class="level">{escape(level)}</td>'
             f'<td class="small">{escape(sources)}</td><td class="small">{escape(ask)}</td>'
             + '<td class="box">☐ yes ☐ no</td>' + '<td class="box"></td>' * 4 + "</tr>")
-    heads = "".join(f"<th>{escape(c)}</th>" for c in SHEET_COLUMNS)
+    widths = (9, 10, 12, 8, 16, 14, 6, 7, 9, 4, 5)  # per cent, one per column
+    heads = "".join(f'<th style="width:{w}%">{escape(c)}</th>'
+                    for c, w in zip(SHEET_COLUMNS, widths, strict=True))
     return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>Bekal facts: call sheet</title><style>{_SHEET_CSS}</style></head><body>"
             f"<h1>Bekal facts: call sheet ({today.isoformat()})</h1>"
