@@ -178,15 +178,20 @@ def test_page_with_one_uncertain_fact_needs_no_note(project):
     assert facts.explain_marks(project, page, "id") == page
 
 
-def test_an_official_page_seen_only_in_an_old_stored_copy_needs_a_fresh_check(project_dir):
+def test_an_official_page_seen_in_an_old_copy_stays_official_but_the_editor_is_told(
+        project_dir):
+    from bekal import factdesk
+
     path = project_dir / "modules/facts.yml"
     path.write_text(path.read_text("utf-8").replace(
         "      source_date: 2026-10\n      method: official-page",
         "      source_date: 2016-06-15\n      method: stored-copy"), "utf-8")
     project = load_project(project_dir)
     settings = trust.settings_for(project_dir)
-    assert trust.level(project.fact("uji.official"), settings) == Level.STALE
-    assert "perlu dicek ulang" in facts.render_fact(project, "uji.official", "id")
+    assert trust.level(project.fact("uji.official"), settings) == Level.OFFICIAL
+    assert "bekal-unverified" not in facts.render_fact(project, "uji.official", "id")
+    todo = factdesk.what_to_check(project.fact("uji.official"), Level.OFFICIAL, settings)
+    assert "2016-06-15" in todo and "still current" in todo
 
 
 def test_human_dates():

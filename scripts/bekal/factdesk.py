@@ -25,7 +25,7 @@ from .trust import Level
 LEVEL_ORDER = (Level.CONFLICT, Level.STALE, Level.SECONDARY, Level.OFFICIAL)
 LEVEL_NAMES = {
     Level.CONFLICT: "conflict: sources disagree",
-    Level.STALE: "stale: the last check, or the official page it read, is too old",
+    Level.STALE: "stale: the newest check is too old",
     Level.SECONDARY: "secondary: only others report it",
     Level.OFFICIAL: "official: an official source confirms it",
 }
@@ -77,8 +77,13 @@ def usage(project: Project) -> dict[str, list[str]]:
 # --- what a check would need --------------------------------------------------------
 
 
-def what_to_check(fact: Fact, level: Level) -> str:
+def what_to_check(fact: Fact, level: Level, settings: trust.Settings | None = None) -> str:
     """What the person checking should do or ask, in one line."""
+    settings = settings or trust.Settings()
+    old = trust.old_official_evidence(fact, settings) if level == Level.OFFICIAL else None
+    if old:
+        return (f"the official page was read in a copy from {old.isoformat()}: check it is "
+                "still current (phone, or open the live page) and record it")
     if level == Level.CONFLICT:
         values = "; ".join(f"{c.value} ({c.outlet or c.source})" for c in trust.differing(fact))
         return ("sources disagree: ask the official source which is right: "
@@ -148,6 +153,7 @@ def counts(project: Project) -> dict[Level, int]:
 
 
 def listing(project: Project, only: str | None = None) -> str:
+    settings = trust.settings_for(project.root)
     out = []
     all_rows = rows(project)
     for level in LEVEL_ORDER:
@@ -160,8 +166,10 @@ def listing(project: Project, only: str | None = None) -> str:
             out.append(f"  used in: {', '.join(row.used) if row.used else 'nowhere yet'}")
             for check in row.fact.checks:
                 out.append(f"  check:   {check_line(check)}")
-            if level != Level.OFFICIAL or "CONFLICT" in row.fact.note:
-                out.append(f"  to do:   {what_to_check(row.fact, level)}")
+            todo = what_to_check(row.fact, level, settings)
+            if level != Level.OFFICIAL or "CONFLICT" in row.fact.note \
+                    or trust.old_official_evidence(row.fact, settings):
+                out.append(f"  to do:   {todo}")
         out.append("")
     summary = ", ".join(f"{lv.value} {sum(r.level == lv for r in all_rows)}" for lv in LEVEL_ORDER)
     out.append(f"{len(all_rows)} facts: {summary}")
@@ -176,6 +184,7 @@ SHEET_COLUMNS = ["key", "fact", "value", "level", "sources so far", "what to ask
 
 
 def sheet_rows(project: Project) -> list[list[str]]:
+    settings = trust.settings_for(project.root)
     out = []
     for row in rows(project):
         fact = row.fact
@@ -184,7 +193,7 @@ def sheet_rows(project: Project) -> list[list[str]]:
             f"{c.outlet + ': ' if c.outlet else ''}{c.source} ({c.against}, {c.method}, "
             f"source {c.source_date}, checked {c.date})" for c in fact.checks)
         out.append([row.key, label, fact_value(fact), row.level.value, sources,
-                    what_to_check(fact, row.level), "", "", "", "", ""])
+                    what_to_check(fact, row.level, settings), "", "", "", "", ""])
     return out
 
 

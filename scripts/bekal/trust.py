@@ -189,23 +189,28 @@ def evidence_date(fact: Fact, check: Check) -> dt.date | None:
 
 
 def level(fact: Fact, settings: Settings | None = None) -> Level:
-    """Conflict, then stale, then official, else secondary.
-
-    Stale: the newest check is older than the set age, or the only official confirmation
-    is a stored copy of a page older than that (a 2016 page read today is not a check of
-    today's number).
-    """
+    """Conflict, then stale, then official, else secondary."""
     settings = settings or Settings()
     if differing(fact):
         return Level.CONFLICT
     if is_stale(fact, settings):
         return Level.STALE
-    official = confirming_official(fact)
-    if official:
-        cutoff = months_before(settings.now(), settings.max_age_months)
-        dates = [d for d in (evidence_date(fact, c) for c in official) if d is not None]
-        return Level.OFFICIAL if dates and max(dates) >= cutoff else Level.STALE
+    if confirming_official(fact):
+        return Level.OFFICIAL
     return Level.SECONDARY
+
+
+def old_official_evidence(fact: Fact, settings: Settings) -> dt.date | None:
+    """The date of the newest official evidence when even that is older than the set age.
+
+    An official page read in a stored copy shows what it said when it was written; the
+    level stays official (emergency and office numbers rarely change, and a doubt mark
+    beside them would do harm), but the editor is told to check it is still current.
+    """
+    dates = [d for d in (evidence_date(fact, c) for c in confirming_official(fact)) if d]
+    if not dates or max(dates) >= months_before(settings.now(), settings.max_age_months):
+        return None
+    return max(dates)
 
 
 # --- sources ------------------------------------------------------------------------

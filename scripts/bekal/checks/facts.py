@@ -90,17 +90,10 @@ def _why(project: Project, key: str, level: Level) -> tuple[str, str, str]:
                 "phone or visit the official source, then `bekal facts record` what it says "
                 "and correct the value")
     settings = trust.settings_for(project.root)
-    months = settings.max_age_months
-    if trust.is_stale(fact, settings):
-        newest = trust.newest_check(fact)
-        when = newest.first.isoformat() if newest else "never"
-        message = f"fact '{key}': newest check {when} is older than {months} months"
-    else:
-        dates = [trust.evidence_date(fact, c) for c in trust.confirming_official(fact)]
-        when = max(d for d in dates if d).isoformat() if any(dates) else "undated"
-        message = (f"fact '{key}': the official source was read only in a stored copy "
-                   f"from {when}, older than {months} months")
-    return ("fact-stale", message,
+    newest = trust.newest_check(fact)
+    when = newest.first.isoformat() if newest else "never"
+    return ("fact-stale", f"fact '{key}': newest check {when} is older than "
+            f"{settings.max_age_months} months",
             "check it again (phone, or read the live official page) and record it with "
             "`bekal facts record`")
 
