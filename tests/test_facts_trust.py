@@ -194,6 +194,21 @@ def test_an_official_page_seen_in_an_old_copy_stays_official_but_the_editor_is_t
     assert "2016-06-15" in todo and "still current" in todo
 
 
+def test_a_remark_in_value_neither_confirms_nor_contradicts(project_dir):
+    path = project_dir / "modules/facts.yml"
+    path.write_text(path.read_text("utf-8").replace(
+        "      method: official-page\n  confidence: high\n\nuji.secondary",
+        "      method: official-page\n      value: \"(no number on the page)\"\n"
+        "  confidence: high\n\nuji.secondary"), "utf-8")
+    project = load_project(project_dir)
+    assert trust.level(project.fact("uji.official"), trust.settings_for(project_dir)) \
+        == Level.SECONDARY
+    assert "no number" not in facts.sources_html(project, ["uji.official"], "id")
+    issues = run_checks(project)
+    assert [i.code for i in issues.warnings if i.code == "fact-check-remark"] \
+        == ["fact-check-remark"]
+
+
 def test_human_dates():
     assert trust.human_date("2025-04-10", "id") == "10 April 2025"
     assert trust.human_date("2025-08", "id") == "Agustus 2025"

@@ -147,9 +147,16 @@ def _same(fact: Fact, value: str) -> bool:
     return False
 
 
+def is_remark(value: str | None) -> bool:
+    """A check 'value' in brackets is a remark ('(no number on the page)'), not a value."""
+    text = (value or "").strip()
+    return text.startswith("(") and text.endswith(")")
+
+
 def differing(fact: Fact) -> list[Check]:
     """The checks whose source gives another value than the fact's."""
-    return [c for c in fact.checks if c.value is not None and not _same(fact, c.value)]
+    return [c for c in fact.checks
+            if c.value is not None and not is_remark(c.value) and not _same(fact, c.value)]
 
 
 def newest_check(fact: Fact) -> Day | None:
@@ -165,7 +172,7 @@ def is_stale(fact: Fact, settings: Settings) -> bool:
 
 
 def confirming_official(fact: Fact) -> list[Check]:
-    return [c for c in fact.checks
+    return [c for c in fact.checks  # a remark in 'value' says the source did not confirm it
             if c.against == "official" and (c.value is None or _same(fact, c.value))]
 
 
@@ -256,8 +263,9 @@ def source_of(check: Check, lang: str) -> Source:
     text = check.source.strip()
     href = text if URL.match(text) else ""
     name = check.outlet or (short_host(text) if href else text)
+    value = None if is_remark(check.value) else check.value
     return Source(href, name, check.against == "official", human_date(check.source_date, lang),
-                  human_date(check.date, lang), check.method, check.by or "", check.value)
+                  human_date(check.date, lang), check.method, check.by or "", value)
 
 
 def sources_of(fact: Fact, lang: str) -> list[Source]:

@@ -53,6 +53,13 @@ def check_values(project: Project, issues: IssueList) -> None:
                                f"fact '{key}' ({fact.kind}) has a malformed value '{value}'",
                                hint)
         for i, check in enumerate(fact.checks):
+            if trust.is_remark(check.value):
+                issues.add(loaded.path, loaded.line("checks", i, "value"),
+                           "fact-check-remark",
+                           f"fact '{key}': a check's value '{check.value}' is a remark, not a "
+                           "value; it counts as neither confirming nor contradicting",
+                           "move it to the check's 'note' and remove 'value'",
+                           Severity.WARNING)
             if trust.is_placeholder(check.source):
                 issues.add(loaded.path, loaded.line("checks", i, "source"),
                            "fact-placeholder-source",
