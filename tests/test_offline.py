@@ -60,6 +60,14 @@ def test_bundle_holds_both_languages_pdfs_slides_and_worksheets(bundle):
                 "lembar-kerja/index.html", "kunci/index.html", f"bekal-{entry.slug}-{lang}.pdf")]
         expected += [f"{prefix}jalur/{t}/bekal-{t}-{lang}.pdf" for t in PROJECT.tracks
                      if PROJECT.modules_of(t)]
+        # the session kit: tests and certificates per track, sheets for every session
+        expected += [f"{prefix}jalur/{t}/pelatih/{name}" for t in PROJECT.tracks
+                     if PROJECT.modules_of(t)
+                     for name in ("tes-awal.pdf", "tes-akhir.pdf", "kunci-tes.pdf",
+                                  "sertifikat.pdf")]
+        expected += [f"{prefix}pelatih/{name}" for name in (
+            "daftar-hadir.pdf", "umpan-balik.pdf", "rekap-umpan-balik.pdf",
+            "hitung/index.html")]
     assert [path for path in expected if not (bundle / path).is_file()] == []
     assert not list(bundle.rglob("404.html"))
     readme = (bundle / "README.txt").read_text("utf-8")

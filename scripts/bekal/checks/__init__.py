@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import services
 from ..issues import IssueList
 from ..project import Project
 from ..shortlinks_lock import check_short_links
@@ -18,6 +19,7 @@ def run_checks(project: Project, publish: bool = False) -> IssueList:
     facts.check_values(project, issues)
     facts.check_help_boxes(project, issues, publish)
     prose.check(project, issues, publish)
+    services.check(project, issues)
     issues.extend(check_short_links(project, publish))
     return _once_per_file(issues)
 
