@@ -175,7 +175,7 @@ class SourceLine:
 
 
 def source_lines(project: Project, keys: list[str], lang: str) -> list[SourceLine]:
-    """Sources short enough for a handout: a web address shows only its outlet or host.
+    """Sources short enough for a handout: a web address shows only its host.
 
     The marks stay beside the numbers; the list only names official sources as such.
     """
@@ -185,8 +185,9 @@ def source_lines(project: Project, keys: list[str], lang: str) -> list[SourceLin
         sources = trust.sources_of(fact, lang)
         mark = mark_text(project, fact, level_of(project, fact), lang)
         dates = [s.source_date for s in sources if s.source_date]
-        when = dates[0] if dates else project.t(lang, "fact_undated")
-        links = [(s.href, s.name) for s in sources]
+        when = dates[0] if dates else ""  # an undated source: nothing to print
+        # paper is short of room: the site's name, not the outlet's longer description
+        links = [(s.href, trust.short_host(s.href) if s.href else s.name) for s in sources]
         group = (tuple(links), when, mark)
         if group in lines:
             lines[group].labels.append(label(project, fact, lang))

@@ -33,9 +33,9 @@ def print_fact(project: Project, key: str, lang: str, marked: bool = True) -> st
 
 
 def shared_mark(project: Project, keys: list[str], lang: str) -> str:
-    """For a box of numbers that all need the same mark: one sentence saying so, else ''.
+    """For a box of numbers that all need the same mark: a few words saying so, else ''.
 
-    The help box then says it once instead of after every number.
+    The help box then says it once, beside its title, instead of after every number.
     """
     levels = {factrender.level_of(project, project.fact(k)) for k in keys}
     if len(levels) != 1:
