@@ -146,13 +146,21 @@ def test_check_reports_code_path_and_line(project, mutate, code, path, line):
         assert any(f[1] == line for f in matching), f"[{code}] not on line {line}: {matching}"
 
 
-def test_unverified_fact_is_a_warning_and_an_error_to_publish(project):
+def test_conflicting_fact_is_a_warning_and_an_error_to_publish(project):
+    # the publish rules per trust level are tested in test_facts_desk.py
+    facts_file = project / "modules/facts.yml"
+    text = facts_file.read_text("utf-8")
+    start = text.index("mrc.locations_2024:")
+    end = text.index("  confidence:", start)
+    facts_file.write_text(text[:end] + "    - date: 2026-11\n      against: secondary\n"
+                          "      source: https://example.org/lain\n      method: stored-copy\n"
+                          "      value: Cirebon saja\n" + text[end:], "utf-8")
     append(project, LESSON_ID, "\nMRC: {{fact:mrc.locations_2024}}\n")
     issues = run_checks(load_project(project))
     assert not issues.errors
-    assert any(w.code == "fact-unverified" and w.path == LESSON_ID for w in issues.warnings)
-    assert (LESSON_ID, line_of(project, LESSON_ID, "mrc.locations_2024"), "fact-unverified") \
-        in errors(project, publish=True)
+    assert any(w.code == "fact-conflict" and w.path == LESSON_ID for w in issues.warnings)
+    line = line_of(project, LESSON_ID, "mrc.locations_2024")
+    assert (LESSON_ID, line, "fact-conflict") in errors(project, publish=True)
 
 
 def test_all_problems_reported_at_once(project):

@@ -18,7 +18,9 @@ from bekal.project import load_project
 from conftest import ROOT, make_project, run_build
 
 A4 = (595.28, 841.89)  # points
-UNVERIFIED_MARK = re.compile(r"\s*\((?:belum diverifikasi|not yet verified)\)")
+UNVERIFIED_MARK = re.compile(
+    r"\s*\((?:belum dicek ke sumber resmi|not yet checked with an official source|"
+    r"nomor berbeda di sumber lain|sources differ|perlu dicek ulang|needs a fresh check)\)")
 
 
 # -- what a reader checks on one PDF -------------------------------------------------
@@ -123,7 +125,7 @@ def test_handout_content(fixture_build):
     alpha = pypdf.PdfReader(site / "modul/alpha/bekal-alpha-id.pdf")
     text = plain(" ".join(page.extract_text() for page in alpha.pages))
     assert "Ringkasan modul alpha." in text
-    assert "0800-1000 (belum diverifikasi)" in text  # marked as on the web
+    assert "0800-1000 (belum dicek ke sumber resmi)" in text  # marked as on the web
     assert "Butuh bantuan?" in text and "Sumber" in text
     links = [annot.get_object()["/A"].get("/URI") for page in alpha.pages
              for annot in page.get("/Annots", [])]

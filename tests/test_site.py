@@ -104,7 +104,8 @@ def test_help_page_numbers_come_from_the_registry(real_site):
     html = (real_site / "bantuan/index.html").read_text("utf-8")
     assert 'href="tel:08001000"' in html
     assert 'data-fact="hotline.kp2mi.call_center"' in html
-    assert "belum diverifikasi" in html
+    assert "belum dicek ke sumber resmi" in html  # the mark of a number others report
+    assert html.count("Tentang tanda di halaman ini") == 1  # explained once
     assert 'id="sumber"' in html
 
 
@@ -131,3 +132,11 @@ def test_failed_build_keeps_the_last_good_site(tmp_path):
     assert "last good site" in result.stderr
     assert (site / "index.html").read_bytes() == before
     assert not list(tmp_path.glob(".site-new-*"))
+
+
+def test_every_fact_mark_links_to_its_sources_entry_on_the_same_page(real_site):
+    for path in real_site.rglob("*.html"):
+        html = path.read_text("utf-8")
+        marks = set(re.findall(r'href="#(fakta-[^"]+)"', html))
+        entries = set(re.findall(r'id="(fakta-[^"]+)"', html))
+        assert marks <= entries, (path.relative_to(real_site), sorted(marks - entries))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from . import factrender
 from .facts import FACT_REF
 from .project import Project
 from .shortlinks import short_url
@@ -54,7 +55,7 @@ def plain(project: Project, text: str, lang: str) -> str:
         key = match.group(1)
         if key not in project.facts:
             return match.group(0)
-        return project.fact(key).text(lang, project.config.default)
+        return factrender.inline(project, key, lang, "plain")
     return FACT_REF.sub(value, text)
 
 

@@ -103,6 +103,43 @@ def cmd_publish_codes(args) -> int:
     return 0
 
 
+def cmd_facts(args) -> int:
+    from . import factdesk
+    from .project import load_project
+
+    root = _root(args)
+    action = getattr(args, "facts_action", None)
+    try:
+        if action == "record":
+            check = factdesk.record(root / "modules" / "facts.yml", args.key,
+                                    against=args.against, source=args.source,
+                                    method=args.method, by=args.by, date=args.date,
+                                    outlet=args.outlet, source_date=args.source_date,
+                                    value=args.value)
+            level = factdesk.trust.level(load_project(root).fact(args.key),
+                                         factdesk.trust.settings_for(root))
+            print(f"recorded a check of {args.key} ({check.against}, {check.method}, "
+                  f"{check.date}); it is now {level.value}")
+            return 0
+        project = load_project(root)
+        if project.issues.errors:
+            print(format_report(project.issues))
+            return 1
+        if action == "sheet":
+            for path in factdesk.write_sheet(project, Path(args.out).resolve()):
+                print(path)
+            return 0
+        print(factdesk.listing(project, args.level))
+        return 0
+    except factdesk.DeskError as err:
+        print(f"bekal facts: error: {err}", file=sys.stderr)
+        return 2
+    except ValueError as err:  # a check that does not fit the schema
+        first = str(err).splitlines()
+        print(f"bekal facts: error: {' '.join(first[:3])}", file=sys.stderr)
+        return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bekal", description=__doc__)
     parser.add_argument("--root", default=".", help="the project folder (default: .)")
@@ -110,7 +147,8 @@ def main(argv: list[str] | None = None) -> int:
 
     check = sub.add_parser("check", help="check all content and report every problem")
     check.add_argument("--publish", action="store_true",
-                       help="also refuse unverified or low-confidence facts on pages")
+                       help="also refuse conflicting and stale facts on pages, and unmarked "
+                            "secondary facts on the help page and in help boxes")
     check.set_defaults(func=cmd_check)
 
     build = sub.add_parser("build", help="build the site atomically (site/ is replaced on success)")
@@ -143,6 +181,31 @@ def main(argv: list[str] | None = None) -> int:
                              help="record new short codes in modules/shortlinks.lock.yml "
                                   "(run when you publish; published codes may never change)")
     publish.set_defaults(func=cmd_publish_codes)
+
+    facts = sub.add_parser("facts", help="list facts by trust level; 'sheet' writes a call sheet, "
+                           "'record' adds a check to modules/facts.yml")
+    facts.add_argument("--level", choices=["conflict", "stale", "secondary", "official"],
+                       help="list only facts at this level")
+    facts.set_defaults(func=cmd_facts)
+    facts_sub = facts.add_subparsers(dest="facts_action")
+    sheet = facts_sub.add_parser("sheet", help="write bekal-facts-sheet.html (prints on A4) "
+                                 "and bekal-facts-sheet.csv: one row per fact to check")
+    sheet.add_argument("--out", default=".", help="folder for the two files (default: .)")
+    rec = facts_sub.add_parser("record", help="add a check to a fact in modules/facts.yml, "
+                               "keeping its comments, order and layout")
+    rec.add_argument("key", help="the fact's key, e.g. hotline.kp2mi.call_center")
+    rec.add_argument("--against", required=True, choices=["official", "secondary"],
+                     help="official: the law text or the office's own page, document or line")
+    rec.add_argument("--source", required=True,
+                     help="the web address, the document's title, or the office/role you asked")
+    rec.add_argument("--method", required=True,
+                     choices=["law-text", "official-page", "stored-copy", "phoned", "visited",
+                              "reported"])
+    rec.add_argument("--by", help="who checked, as a role (not a person's name)")
+    rec.add_argument("--date", help="when you checked (YYYY-MM-DD; default: today)")
+    rec.add_argument("--outlet", help="who published the source, e.g. 'KP2MI' or 'Antara'")
+    rec.add_argument("--source-date", help="the source's own date, if it has one")
+    rec.add_argument("--value", help="only if the source gives ANOTHER value (a conflict)")
 
     args = parser.parse_args(argv)
     from .siteconfig import SiteConfigError

@@ -8,11 +8,10 @@ their source. Without JavaScript the caption is still selectable in its read-onl
 from __future__ import annotations
 
 import posixpath
-import re
 from html import escape
 
+from . import factrender
 from .cards import plain
-from .facts import render_fact
 from .project import ModuleEntry, Project
 from .qr import download_name, qr_path
 from .shortlinks import ShortLink, go_path, heading_ids, lesson_file, module_links, short_url
@@ -57,16 +56,6 @@ def _page_url(path: str) -> str:
     return f"{stem}/" if stem else ""
 
 
-def _source_html(source: str) -> str:
-    parts = []
-    for part in (p.strip() for p in source.split(";")):
-        if re.fullmatch(r"https?://\S+", part):
-            parts.append(f'<a href="{escape(part)}">{escape(part)}</a>')
-        elif part:
-            parts.append(escape(part))
-    return "; ".join(parts)
-
-
 def _qr_downloads(project: Project, lang: str, page_url: str, code: str) -> str:
     links = []
     for kind in ("svg", "png"):
@@ -98,15 +87,16 @@ def _sections(project: Project, lang: str, page_url: str, links: list[ShortLink]
 
 
 def _facts(project: Project, lang: str, keys: list[str]) -> str:
+    """Up to three facts with their sources; the page's own sources list gets them too."""
     items = []
     for key in keys:
         if key not in project.facts:
             continue  # the checker reports unknown keys
         fact = project.fact(key)
-        label = fact.label.get(lang) or fact.label[project.config.default]
-        items.append(f"<li>{escape(label)}: {render_fact(project, key, lang)}<br>"
-                     f'<span class="bekal-kit-source">{escape(project.t(lang, "kit_source"))}: '
-                     f"{_source_html(fact.source)}</span></li>")
+        items.append(f"<li>{escape(factrender.label(project, fact, lang))}: "
+                     f"{{{{fact:{key}}}}}<br>"
+                     f'<span class="bekal-kit-source">'
+                     f"{factrender.sources_sentence(project, fact, lang)}</span></li>")
     if not items:
         return ""
     return (f'<p><strong>{escape(project.t(lang, "kit_facts"))}</strong></p>\n'

@@ -1,104 +1,88 @@
-"""Facts in prose: ``{{fact:key}}`` references, rendered as links with trust marks."""
+"""Facts in prose: ``{{fact:key}}`` references, rendered by ``factrender`` with trust marks."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
-from html import escape
 
+from . import factrender
+from .factrender import digits, display_value, fact_href  # noqa: F401  (the public helpers)
 from .project import Project
-from .schema import Fact
+from .trust import UNCERTAIN
 
 FACT_REF = re.compile(r"\{\{\s*+fact:\s*+([^{}\s]*+)\s*+\}\}")  # linear: the key holds no brace
+HEADING = re.compile(r"^#{1,2}\s", re.M)
+MIN_MARKS_FOR_NOTE = 2  # a page with this many uncertain facts explains the marks once
 
 
-def digits(value: str) -> str:
-    return re.sub(r"\D", "", value)
+def render_fact(project: Project, key: str, lang: str, marked: bool = True,
+                linked: bool = True) -> str:
+    return factrender.inline(project, key, lang, "web", marked, linked)
 
 
-def fact_href(fact: Fact, value: str) -> str | None:
-    if fact.kind == "phone":
-        return "tel:" + ("+" if value.strip().startswith("+") else "") + digits(value)
-    if fact.kind == "whatsapp":
-        return "https://wa.me/" + digits(value)
-    if fact.kind == "url":
-        return value
-    if fact.kind == "email":
-        return "mailto:" + value
-    return None
+def substitute(project: Project, text: str, lang: str, used: list[str],
+               mark_once: bool = False, linked: bool = True) -> str:
+    """Replace every known fact reference; unknown keys are left for the checker.
 
-
-def display_value(fact: Fact, value: str) -> str:
-    if fact.kind == "url":
-        return re.sub(r"^https?://", "", value).rstrip("/")
-    return value
-
-
-def seen_phrase(project: Project, fact: Fact, lang: str) -> str:
-    """'seen 2025-04-10', or 'source undated' when the source gives no date."""
-    if fact.seen == "undated":
-        return project.t(lang, "fact_undated")
-    seen = fact.seen.isoformat() if isinstance(fact.seen, dt.date) else str(fact.seen)
-    return project.t(lang, "fact_seen", date=seen)
-
-
-def render_fact(project: Project, key: str, lang: str) -> str:
-    fact = project.fact(key)
-    value = fact.text(lang, project.config.default)
-    shown = escape(display_value(fact, value))
-    href = fact_href(fact, value)
-    body = f'<a href="{escape(href)}">{shown}</a>' if href else shown
-    html = f'<span class="bekal-fact" data-fact="{escape(key)}">{body}'
-    if fact.unverified:
-        html += (f' <small class="bekal-unverified">'
-                 f'({escape(project.t(lang, "unverified"))}, '
-                 f'{escape(seen_phrase(project, fact, lang))})</small>')
-    return html + "</span>"
-
-
-def substitute(project: Project, text: str, lang: str, used: list[str]) -> str:
-    """Replace every known fact reference; unknown keys are left for the checker."""
+    With ``mark_once`` a fact carries its mark only where it first appears on the page
+    (``used``); quiz feedback, shown only after an answer, marks every fact it shows.
+    ``linked=False`` for a page without a sources list (the marks cannot link to it).
+    """
     def replace(match: re.Match) -> str:
         key = match.group(1)
         if key not in project.facts:
             return match.group(0)
-        if key not in used:
+        first = key not in used
+        if first:
             used.append(key)
-        return render_fact(project, key, lang)
+        return render_fact(project, key, lang, first or not mark_once, linked)
     return FACT_REF.sub(replace, text)
 
 
-def _source_links(source: str) -> str:
-    parts = [p.strip() for p in source.split(" ; ") if p.strip()]
-    out = []
-    for part in parts:
-        if re.match(r"^https?://\S+$", part):
-            out.append(f'<a href="{escape(part)}">{escape(part)}</a>')
-        else:
-            out.append(escape(part))
-    return "; ".join(out)
+def explain_marks(project: Project, markdown: str, lang: str) -> str:
+    """Put the note on the marks near the top of the section of the first uncertain fact.
+
+    Only for a page with several uncertain facts; one with none or one needs no note.
+    """
+    uncertain = []
+    first = None
+    for match in FACT_REF.finditer(markdown):
+        key = match.group(1)
+        if key not in project.facts:
+            continue
+        level = factrender.level_of(project, project.fact(key))
+        if level in UNCERTAIN:
+            first = match.start() if first is None else first
+            if key not in uncertain:
+                uncertain.append(key)
+    if len(uncertain) < MIN_MARKS_FOR_NOTE or first is None:
+        return markdown
+    note = factrender.marks_note(project, factrender.uncertain_levels(project, uncertain), lang)
+    headings = [m for m in HEADING.finditer(markdown) if m.start() < first]
+    if not headings:
+        return note + markdown
+    heading = headings[-1]
+    at = markdown.find("\n", heading.start())
+    if at < 0:
+        return markdown + "\n\n" + note
+    if markdown.startswith("# ", heading.start()):
+        at = _after_lead_paragraph(markdown, at + 1) - 1
+    return markdown[:at + 1] + "\n" + note + markdown[at + 1:]
+
+
+def _after_lead_paragraph(markdown: str, start: int) -> int:
+    """Below a page title, the note goes after the first plain paragraph (the lead)."""
+    rest = markdown[start:]
+    lead = re.match(r"(\s*\n)*(?![-*+>!|#\s]|\d+\.)[^\n]+(\n(?!\s*\n)[^\n]*)*\n?", rest)
+    return start + lead.end() if lead else start
+
+
+def substitute_page(project: Project, markdown: str, lang: str, used: list[str]) -> str:
+    """A whole page: the note on the marks where needed, then every fact rendered."""
+    return substitute(project, explain_marks(project, markdown, lang), lang, used,
+                      mark_once=True)
 
 
 def sources_html(project: Project, keys: Iterable[str], lang: str) -> str:
     """The 'Sources' section listing every fact a page used."""
-    keys = list(dict.fromkeys(keys))
-    if not keys:
-        return ""
-    items = []
-    for key in keys:
-        fact = project.fact(key)
-        label = escape(fact.label.get(lang) or fact.label[project.config.default])
-        value = escape(display_value(fact, fact.text(lang, project.config.default)))
-        seen = escape(seen_phrase(project, fact, lang))
-        trust = escape(project.t(lang, f"confidence_{fact.confidence}"))
-        mark = ""
-        if fact.unverified:
-            unverified = escape(project.t(lang, "unverified"))
-            mark = f' <strong class="bekal-unverified">{unverified}</strong>.'
-        sources = _source_links(fact.source)
-        items.append(f"<li>{label}: {value}. {sources} ({seen}; {trust}).{mark}</li>")
-    title = escape(project.t(lang, "sources"))
-    intro = escape(project.t(lang, "sources_intro"))
-    return (f'<section class="bekal-sources" aria-labelledby="sumber">'
-            f'<h2 id="sumber">{title}</h2><p>{intro}</p><ul>{"".join(items)}</ul></section>')
+    return factrender.sources_html(project, keys, lang)

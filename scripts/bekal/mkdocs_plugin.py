@@ -200,7 +200,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
             notice = sanitize.text(self.project.t(ref.lang, "untranslated_notice"))
             markdown = f'!!! info ""\n\n    {notice}\n\n' + markdown
         used: list[str] = []
-        markdown = facts.substitute(self.project, markdown, ref.lang, used)
+        markdown = facts.substitute_page(self.project, markdown, ref.lang, used)
         used += [key for key in phone_facts if key not in used]
         self.facts_used[page.file.src_uri] = used
         return markdown

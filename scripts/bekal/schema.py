@@ -127,21 +127,6 @@ class Fact(Strict):
     confidence: Literal["high", "medium", "low"]
     note: str = ""
 
-    @property
-    def source(self) -> str:
-        return " ; ".join(check.source for check in self.checks)
-
-    @property
-    def seen(self) -> dt.date | str:
-        """The date of the newest dated source, or 'undated'."""
-        dated = [c.source_date for c in self.checks if c.source_date != "undated"]
-        return max(dated, key=str) if dated else "undated"
-
-    @property
-    def unverified(self) -> bool:
-        official = any(check.against == "official" for check in self.checks)
-        return not official or self.confidence == "low"
-
     def text(self, lang: str, default_lang: str) -> str:
         if isinstance(self.value, dict):
             return self.value.get(lang) or self.value.get(default_lang, "")

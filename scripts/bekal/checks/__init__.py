@@ -17,6 +17,7 @@ def run_checks(project: Project, publish: bool = False) -> IssueList:
     modules.check(project, issues)
     quiz.check(project, issues)
     facts.check_values(project, issues)
+    facts.check_help_boxes(project, issues, publish)
     prose.check(project, issues, publish)
     phone.check(project, issues, publish)
     safety.check(project, issues)
@@ -27,17 +28,23 @@ def run_checks(project: Project, publish: bool = False) -> IssueList:
 
 
 def _once_per_file(issues: IssueList) -> IssueList:
-    """An unverified fact is reported once, at its first use, not on every line."""
+    """A doubtful fact is reported once, at its first use, not on every line.
+
+    A conflict or a stale fact once for the whole site; a secondary fact on the help page
+    once per help page (each language's page must be marked on its own).
+    """
     out = IssueList(issues.root)
     seen, reported = set(), set()
     for issue in sorted(issues):
-        key = (issue.path, issue.line, issue.code, issue.message)
-        if key in reported:
+        same = (issue.path, issue.line, issue.code, issue.message)
+        if same in reported:
             continue  # the same problem found by two checks
-        reported.add(key)
-        if issue.code == "fact-unverified":
-            if issue.message in seen:
+        reported.add(same)
+        if issue.code in facts.ONCE_PER_FACT:
+            key = (issue.code, issue.message) if issue.code != "fact-secondary-help" \
+                else (issue.path, issue.code, issue.message)
+            if key in seen:
                 continue
-            seen.add(issue.message)
+            seen.add(key)
         out.append(issue)
     return out

@@ -13,7 +13,7 @@ from ..sanitize import text as plain
 from ..textfile import read_text, strip_front_matter
 from .errors import HandoutError
 from .markup import PrintMarkdown
-from .print_facts import SourceLine, check_refs, print_fact, source_lines, substitute
+from .print_facts import SourceLine, check_refs, print_fact, shared_mark, source_lines, substitute
 from .qr import qr_svg
 
 # The numbers everyone should carry, whatever the module: at home and abroad.
@@ -43,6 +43,7 @@ class HandoutContent:
     checklist: list[Markup]
     help_lines: list[HelpLine]
     sources: list[SourceLine]
+    help_note: str = ""               # said once when every help number has the same mark
 
 
 def module_url(project: Project, slug: str, lang: str) -> str:
@@ -103,13 +104,14 @@ def gather(project: Project, entry: ModuleEntry, lang: str) -> HandoutContent:
     key_points = from_module("key_points")
     checklist = from_module("checklist")
     help_lines = []
-    for key in HELP_FACTS:
-        if key in project.facts:
-            if key not in used:
-                used.append(key)
-            fact = project.fact(key)
-            help_lines.append(HelpLine(localized(project, fact.label, lang),
-                                       Markup(print_fact(project, key, lang))))
+    help_keys = [key for key in HELP_FACTS if key in project.facts]
+    help_note = shared_mark(project, help_keys, lang)  # one sentence instead of a mark each
+    for key in help_keys:
+        if key not in used:
+            used.append(key)
+        fact = project.fact(key)
+        help_lines.append(HelpLine(localized(project, fact.label, lang),
+                                   Markup(print_fact(project, key, lang, not help_note))))
     track = project.track(module.track).title if module.track in project.tracks else {}
     return HandoutContent(
         slug=entry.slug, lang=lang, source=source,
@@ -117,5 +119,5 @@ def gather(project: Project, entry: ModuleEntry, lang: str) -> HandoutContent:
         track=localized(project, track, lang) or module.track,
         code=module.code, url=url, qr=Markup(qr_svg(url)), body=body,
         key_points=key_points, checklist=checklist, help_lines=help_lines,
-        sources=source_lines(project, used, lang))
+        sources=source_lines(project, used, lang), help_note=help_note)
 

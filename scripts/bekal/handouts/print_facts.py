@@ -1,22 +1,19 @@
-"""Facts on paper: marked as on the web, and a sources list short enough for a handout.
+"""Facts on paper: marked as on the web (by ``factrender``), and a short sources list.
 
-Facts that share a source are listed together, and a web address shows only its host;
-the full address stays the link target in the PDF and is printed on the module page.
+Facts that share their sources are listed together, and a web address shows only its
+outlet or host; the full address stays the link target in the PDF and is printed on the
+module page.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
-from .. import facts
+from .. import factrender, facts
+from ..factrender import SourceLine, source_lines  # noqa: F401  (used by content.py)
 from ..issues import IssueList
 from ..project import Project
 from .errors import HandoutError
-
-URL = re.compile(r"^https?://\S+$")
 
 
 def check_refs(project: Project, text: str, path: Path, first_line: int) -> None:
@@ -30,53 +27,31 @@ def check_refs(project: Project, text: str, path: Path, first_line: int) -> None
             raise HandoutError(issues[0])
 
 
-def print_fact(project: Project, key: str, lang: str) -> str:
-    """A fact as on the web, but its 'seen' date is left to the sources list to save room."""
-    fact = project.fact(key)
-    value = fact.text(lang, project.config.default)
-    shown = escape(facts.display_value(fact, value))
-    href = facts.fact_href(fact, value)
-    html = f'<a href="{escape(href)}">{shown}</a>' if href else shown
-    if fact.unverified:
-        mark = escape(project.t(lang, "unverified"))
-        html += f' <small class="bekal-unverified">({mark})</small>'
-    return f'<span class="bekal-fact">{html}</span>'
+def print_fact(project: Project, key: str, lang: str, marked: bool = True) -> str:
+    """A fact as on the web; its details are left to the sources list to save room."""
+    return factrender.inline(project, key, lang, "print", marked)
+
+
+def shared_mark(project: Project, keys: list[str], lang: str) -> str:
+    """For a box of numbers that all need the same mark: a few words saying so, else ''.
+
+    The help box then says it once, beside its title, instead of after every number.
+    """
+    levels = {factrender.level_of(project, project.fact(k)) for k in keys}
+    if len(levels) != 1:
+        return ""
+    level = levels.pop()
+    if level == factrender.Level.OFFICIAL:
+        return ""
+    return project.t(lang, f"handout_help_all_{level}")
 
 
 def substitute(project: Project, text: str, lang: str, used: list[str]) -> str:
     """Every ``{{fact:key}}`` printed; the keys are added to ``used`` for the sources list."""
-    def replace(match: re.Match) -> str:
+    def replace(match):
         key = match.group(1)
-        if key not in used:
+        first = key not in used
+        if first:
             used.append(key)
-        return print_fact(project, key, lang)
+        return factrender.inline(project, key, lang, "print", first)
     return facts.FACT_REF.sub(replace, text)
-
-
-@dataclass
-class SourceLine:
-    labels: list[str]             # the facts taken from this source
-    links: list[tuple[str, str]]  # (href or "" for a document name, text)
-    seen: str
-    unverified: bool              # low confidence counts as unverified too
-
-
-def short_address(url: str) -> str:
-    host = re.sub(r"^https?://", "", url).split("/", 1)[0]
-    return re.sub(r"^(www|amp|m)\.", "", host)
-
-
-def source_lines(project: Project, keys: list[str], lang: str) -> list[SourceLine]:
-    lines: dict[tuple, SourceLine] = {}
-    for key in keys:
-        fact = project.fact(key)
-        seen = facts.seen_phrase(project, fact, lang)
-        label = fact.label.get(lang) or fact.label[project.config.default]
-        group = (fact.source, seen, fact.unverified)
-        if group in lines:
-            lines[group].labels.append(label)
-            continue
-        links = [(part, short_address(part)) if URL.match(part) else ("", part)
-                 for part in (p.strip() for p in fact.source.split(" ; ")) if part]
-        lines[group] = SourceLine([label], links, seen, fact.unverified)
-    return list(lines.values())

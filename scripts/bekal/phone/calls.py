@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from .. import facts
+from .. import factrender, facts
 from ..project import Project
 from ..schema import ContactGroup, ContactNumber
 
@@ -25,7 +25,7 @@ class Number:
     href: str       # tel:08001000 | https://wa.me/628118080141
     name: str       # the fact's label in the page's language
     hours: str      # when it is open, or ''
-    unverified: bool
+    mark: str       # the trust mark in the page's language, '' for an officially checked fact
 
 
 def number(project: Project, entry: ContactNumber | str, lang: str) -> Number | None:
@@ -41,7 +41,8 @@ def number(project: Project, entry: ContactNumber | str, lang: str) -> Number | 
     value = fact.text(lang, default)
     hours = project.fact(hours_key).text(lang, default) if hours_key in project.facts else ""
     return Number(key, fact.kind, value, facts.fact_href(fact, value) or "",
-                  fact.label.get(lang) or fact.label[default], hours, fact.unverified)
+                  fact.label.get(lang) or fact.label[default], hours,
+                  factrender.mark_text(project, fact, factrender.level_of(project, fact), lang))
 
 
 def numbers(project: Project, group: ContactGroup, lang: str) -> list[Number]:
@@ -56,8 +57,8 @@ def button(project: Project, n: Number, lang: str) -> str:
     extra = []
     if n.hours:
         extra.append(f'<span class="bekal-call__hours">{escape(n.hours)}</span>')
-    if n.unverified:
-        extra.append(f'<span class="bekal-call__mark">{escape(project.t(lang, "unverified"))}'
+    if n.mark:
+        extra.append(f'<span class="bekal-call__mark">{escape(n.mark)}'
                      '</span>')
     return (f'<a class="bekal-call bekal-call--{n.kind}" href="{escape(n.href)}" '
             f'data-fact="{escape(n.key)}">'

@@ -52,8 +52,8 @@ def card(project: Project, n: Number, group_title: str, lang: str) -> str:
     note = [project.t(lang, "vcard_note", group=group_title)]
     if n.hours:
         note.append(n.hours)
-    if n.unverified:
-        note.append(project.t(lang, "unverified"))
+    if n.mark:
+        note.append(n.mark)
     lines = ["BEGIN:VCARD", "VERSION:3.0", f"N:{_escape(name)};;;;", f"FN:{_escape(name)}",
              f"ORG:{_escape('Bekal · ' + group_title)}", f"TEL;TYPE={kind}:{_tel(n)}",
              f"NOTE:{_escape(' · '.join(note))}", "END:VCARD"]

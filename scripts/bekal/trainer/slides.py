@@ -195,7 +195,8 @@ def render_slides(project: Project, slug: str, lang: str, text: str, used: list[
     continued = project.t(lang, "slides_continued", title="{title}")
     md = markdown.Markdown(extensions=[*names, _SlideExtension(f"modul/{slug}/", continued)],
                            extension_configs=configs)
-    return sanitize.clean(md.convert(facts.substitute(project, text, lang, used)))
+    # no sources list on slides, so the marks do not link
+    return sanitize.clean(md.convert(facts.substitute(project, text, lang, used, linked=False)))
 
 
 def slides_page(project: Project, entry: ModuleEntry, lang: str) -> tuple[KitPage, str] | None:
