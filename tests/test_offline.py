@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from bekal.project import load_project
-from conftest import ROOT
+from conftest import ROOT, shared
 
 PROJECT = load_project(ROOT)
 LANGS = PROJECT.config.codes
@@ -26,11 +26,13 @@ BROWSER_OWN = ("file", "data", "blob", "about", "chrome", "chrome-extension")
 
 @pytest.fixture(scope="module")
 def zipped(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("offline")
-    result = subprocess.run([sys.executable, "-m", "bekal.cli", "--root", str(ROOT), "offline",
-                             "--out", str(out)], capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert result.returncode == 0, result.stdout + result.stderr
+    with shared(tmp_path_factory, "offline") as out:
+        if not list(out.glob("*.zip")):
+            result = subprocess.run(
+                [sys.executable, "-m", "bekal.cli", "--root", str(ROOT), "offline",
+                 "--out", str(out)], capture_output=True, text=True,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+            assert result.returncode == 0, result.stdout + result.stderr
     archives = list(out.glob("*.zip"))
     assert len(archives) == 1 and ZIP_NAME.match(archives[0].name), archives
     return archives[0]
