@@ -8,33 +8,24 @@ with a table of contents; with it, a search box filters by district or village.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from html import escape
 from importlib.resources import files
 from pathlib import Path
 
+from .. import trust
 from ..project import Project
 from ..schema import Place
 from .prints import ProvinceSet, human_size
-from .registry import District, Province, grouped, trust
+from .registry import District, Province, grouped, place_trust
 
 ASSETS = {"js": "near.js", "css": "near.css"}
 
 
-def human_date(project: Project, lang: str, value) -> str:
+def _date(project: Project, lang: str, value) -> str:
     """'10 Juni 2021', 'Desember 2025', '2019'; 'tanpa tanggal' when the source has none."""
-    months = project.t(lang, "months").split()
-    text = value.isoformat() if isinstance(value, dt.date) else str(value)
-    parts = text.split("-")
-    if not parts[0].isdigit():
-        return project.t(lang, "near_undated")
-    if len(parts) == 3:
-        return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{months[int(parts[1]) - 1]} {parts[0]}"
-    return parts[0]
+    return trust.human_date(value, lang) or project.t(lang, "near_undated")
 
 
 def district_title(project: Project, lang: str, district: District, abroad: bool) -> str:
@@ -66,9 +57,9 @@ def _place(project: Project, lang: str, key: str, place: Place) -> str:
         lines.append(f"<p>{t('near_hours')} "
                      f"{escape(place.hours.get(lang) or place.hours[project.config.default])}</p>")
     sources = "; ".join(
-        escape(check.outlet or check.source) + f" ({human_date(project, lang, check.source_date)})"
+        escape(check.outlet or check.source) + f" ({_date(project, lang, check.source_date)})"
         for check in sorted(place.checks, key=lambda c: c.against != "official"))
-    mark = "" if trust(place) == "official" else f" · {t('near_unchecked')}"
+    mark = "" if place_trust(place) == "official" else f" · {t('fact_mark_secondary')}"
     lines.append(f'<p class="bekal-place__source"><small>{t("near_source")} {sources}{mark}'
                  "</small></p>")
     anchor = escape(key.replace(".", "-").replace("_", "-"))

@@ -21,7 +21,7 @@ from ..handouts.web import human_size
 from ..issues import IssueList
 from ..project import Project
 from ..trainer.kit import href as relative
-from .registry import Province, grouped, trust
+from .registry import Province, grouped, place_trust
 
 STYLESHEET = Path(__file__).resolve().parents[1] / "templates" / "near-print.css"
 
@@ -60,7 +60,7 @@ def _place(project: Project, lang: str, place) -> dict:
     return {"name": text(place.name),
             "kind": project.t(lang, "near_kind_" + place.kind.replace("-", "_")),
             "offers": ", ".join(project.t(lang, f"near_offer_{o}") for o in place.offers),
-            "reach": Markup(" · ").join(reach), "checked": trust(place) == "official"}
+            "reach": Markup(" · ").join(reach), "checked": place_trust(place) == "official"}
 
 
 def _html(project: Project, lang: str, province: Province, url: str) -> str:

@@ -82,6 +82,6 @@ KIND_ORDER = ["village-service", "resource-centre", "one-roof-office", "labour-o
               "ngo-branch"]
 
 
-def trust(place: Place) -> str:
+def place_trust(place: Place) -> str:
     """'official' when an official source names the place, else 'secondary'."""
     return "official" if any(c.against == "official" for c in place.checks) else "secondary"

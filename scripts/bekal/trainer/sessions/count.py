@@ -6,6 +6,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from ... import meta
+from ...pages import PageRef
 from ...project import Project
 from ..kit import href
 from ..page import Link, asset, templates
@@ -36,9 +38,11 @@ def count_page(project: Project, sessions: SessionSet, lang: str) -> tuple[str, 
     words = {"before": t("count_before"), "after": t("count_after"),
              "participant": t("tally_participant"), "total": t("tally_total"),
              "cell": t("count_cell"), "peopleDone": t("count_people_done")}
+    head = meta.page_meta(project, PageRef("pelatih/hitung.md", lang), t("count_title"), here,
+                          t("count_intro"))
     html = templates().get_template("session-count.html").render(
-        lang=lang, title=t("count_title"), site_name="Bekal", description=t("count_intro"),
-        canonical=project.config.site_url + here, head_tags=Markup(""),
+        lang=lang, title=t("count_title"), site_name="Bekal", description=head.description,
+        canonical=head.url, head_tags=Markup(meta.head_tags(project, head)),
         css=asset("trainer-print.css") + asset("session-count.css"),
         script=asset("session-count.js"), t=t, others=others, sheets=sheets, words=words,
         hub=Link(href(here, paths.common_folder(project, lang)), t("back_to_hub")),
