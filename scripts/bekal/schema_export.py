@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .schema import Checker, ContactGroup, Fact, Module, PageCode, Quiz, Term, Track
+from .schema import Checker, ContactGroup, Fact, Module, PageCode, Place, Quiz, Term, Track
 
 
 def schemas() -> dict[str, dict]:
@@ -27,6 +27,7 @@ def schemas() -> dict[str, dict]:
                                "items": Track.model_json_schema()},
         "facts.schema.json": keyed(Fact, "Facts registry"),
         "glossary.schema.json": keyed(Term, "Glossary"),
+        "layanan.schema.json": keyed(Place, "Help near home: the services registry"),
         "checker.schema.json": Checker.model_json_schema(),
         "contacts.schema.json": {"title": "Contacts", "type": "array",
                                  "items": ContactGroup.model_json_schema()},
