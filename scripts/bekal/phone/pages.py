@@ -136,8 +136,7 @@ def lesson_buttons(project: Project, markdown: str, lang: str) -> tuple[str, lis
     items = [n for n in (calls.number(project, key, lang) for key in keys) if n]
     if not items:
         return markdown, []
-    block = _block(f'<div class="bekal-calls bekal-calls--lesson">'
-                   f'{calls.button_list(project, items, lang)}</div>')
+    block = _block(calls.button_list(project, items, lang))
     return markdown[:end].rstrip("\n") + block + markdown[end:], [n.key for n in items]
 
 
