@@ -146,7 +146,7 @@ def history_box(project: Project, lang: str) -> str:
             f'<h2 id="riwayat">{escape(project.t(lang, "history_title"))}</h2>'
             f'<p>{escape(project.t(lang, "history_intro"))}</p>'
             f'<ul class="bekal-history__list"></ul>'
-            f'<button type="button" class="md-button bekal-history__clear">'
+            f'<button type="button" class="bekal-btn bekal-history__clear">'
             f'{escape(project.t(lang, "history_clear"))}</button>'
             f'<p class="bekal-history__status" role="status"></p></section>')
 
