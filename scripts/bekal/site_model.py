@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import publisher
 from .project import Project
 
 # Pages after the tracks, in this order, when they exist.
@@ -36,4 +37,5 @@ def site_context(project: Project, lang: str) -> dict:
         "home_url": prefix or ".",
         "help_url": prefix + "bantuan/",
         "search_url": prefix + "cari/",
+        "publisher": publisher.for_project(project, lang),
     }
