@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links
 
-from . import creator_assets, facts, glossary_links, handouts, meta, pages, quiz, trainer
+from . import creator_assets, facts, glossary_links, handouts, meta, pages, quiz, theme, trainer
 from .cards import MissingFont
 from .checks import run_checks
 from .issues import format_report
@@ -168,6 +168,14 @@ class BekalPlugin(BasePlugin[BekalConfig]):
                                               for other in self.project.config.codes
                                               if other != lang]
         return context
+
+    def on_post_page(self, output, page, config):
+        return theme.tidy(output) if self.config.enabled else output
+
+    def on_post_template(self, output_content, template_name, config):
+        if self.config.enabled and template_name.endswith(".html"):
+            return theme.tidy(output_content)
+        return output_content
 
     def on_post_build(self, config):
         """static-i18n writes every language's 404 to site/404.html; give each its own."""
