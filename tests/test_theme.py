@@ -78,6 +78,16 @@ def test_material_is_pinned_to_the_minor_version_the_overrides_were_written_for(
     assert (int(high[1]), int(high[2])) <= (locked[0], locked[1] + 1), "one minor version only"
 
 
+def test_the_installed_material_is_inside_the_pin():
+    from importlib.metadata import version
+    spec = next(d for d in tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+                ["project"]["dependencies"] if d.startswith("mkdocs-material"))
+    low, high = re.search(r">=\s*([\d.]+)\s*,\s*<\s*([\d.]+)", spec).groups()
+    installed = tuple(int(x) for x in version("mkdocs-material").split(".")[:2])
+    assert tuple(int(x) for x in low.split(".")[:2]) <= installed
+    assert installed < tuple(int(x) for x in high.split(".")[:2])
+
+
 def test_tidy_drops_what_no_block_reaches_and_keeps_the_drawer():
     html = ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" '
             'autocomplete="off">\n<input class="md-toggle" data-md-toggle="search" '
