@@ -73,7 +73,8 @@ def test_material_is_pinned_to_the_minor_version_the_overrides_were_written_for(
     high = re.search(r"<\s*(\d+)\.(\d+)", spec)
     assert low and high, f"{spec}: give a lower and an upper bound"
     lock = (ROOT / "requirements.lock").read_text("utf-8")
-    locked = tuple(int(x) for x in re.search(r"^mkdocs-material==(\d+)\.(\d+)", lock, re.M).groups())
+    pinned = re.search(r"^mkdocs-material==(\d+)\.(\d+)", lock, re.M)
+    locked = tuple(int(x) for x in pinned.groups())
     assert (int(low[1]), int(low[2])) <= locked < (int(high[1]), int(high[2]))
     assert (int(high[1]), int(high[2])) <= (locked[0], locked[1] + 1), "one minor version only"
 
