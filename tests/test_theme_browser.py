@@ -1,5 +1,5 @@
 """In Chromium at 360 px: trainer tables fit or scroll in their own box, the header leads
-home, the language switch keeps the section and the search."""
+home, the language switch keeps the section and the search, creator captions show whole."""
 
 from __future__ import annotations
 
@@ -86,3 +86,16 @@ def test_language_switch_keeps_the_section_and_the_search(page, site_url):
     page.wait_for_load_state()
     assert page.url == site_url + "cari/?q=passport"
     assert page.locator("#bekal-search-q").input_value() == "passport"
+
+
+def test_at_360px_every_creator_caption_box_shows_its_whole_caption(browser, site_url):
+    page = browser.new_page(viewport=PHONE)
+    cut = []
+    for lang in PROJECT.config.codes:
+        page.goto(site_url + PROJECT.config.prefix(lang) + "kreator/")
+        boxes = page.locator("textarea.bekal-kit-caption")
+        assert boxes.count() >= len(PROJECT.modules)
+        cut += page.evaluate("""() => [...document.querySelectorAll("textarea.bekal-kit-caption")]
+            .filter(t => t.scrollHeight > t.clientHeight + 1).map(t => t.id)""")
+    page.close()
+    assert cut == [], f"captions cut off (hashtags hidden): {cut}"
