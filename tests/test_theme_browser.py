@@ -3,6 +3,8 @@ home, the language switch keeps the section and the search, creator captions sho
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from bekal.project import load_project
@@ -68,8 +70,18 @@ def test_at_360px_the_header_leads_home_and_names_the_other_language(browser, si
     switch = page.locator("header a[hreflang=id]")
     assert switch.inner_text().split()[0] == "ID" and switch.is_visible()
     assert "Bahasa Indonesia" in (switch.text_content() or "")  # its name for screen readers
-    help_button = page.locator("header .bekal-help").bounding_box()
-    assert help_button["x"] + help_button["width"] <= PHONE["width"]
+    for path in ("modul/dokumen/", "en/modul/dokumen/"):  # "Bantuan" is the longer word
+        page.goto(site_url + path)
+        boxes = page.evaluate("""() => [...document.querySelectorAll(
+            ".md-header__inner > .md-header__button, .md-header__inner .bekal-home")]
+            .map(e => e.getBoundingClientRect().toJSON())""")
+        assert len(boxes) == 5, boxes
+        for box in boxes:  # every target at least 44 x 44 px, on the screen
+            assert box["width"] >= 44 and box["height"] >= 44, box
+            assert box["left"] >= 0 and box["right"] <= PHONE["width"], box
+        for left, right in pairwise(boxes):  # side by side, not on top of each other
+            assert left["right"] <= right["left"] + 0.5, (left, right)
+    page.goto(site_url + "en/modul/dokumen/")
     home.click()
     page.wait_for_load_state()
     assert page.url == site_url + "en/"
