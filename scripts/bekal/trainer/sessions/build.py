@@ -19,11 +19,11 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from ... import publisher
 from ...handouts import HandoutError, Pdf
 from ...handouts.cache import PdfCache, cache_key
 from ...handouts.print_facts import source_lines, substitute
 from ...handouts.render import font_face_css, renderer_fingerprint, sealed_layout, templates
-from ... import publisher
 from ...issues import IssueList
 from ...project import Project
 from . import paths
