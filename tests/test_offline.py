@@ -157,7 +157,7 @@ def test_bundle_works_from_file_with_no_network(page, bundle):
     page.locator("header a[hreflang='id']").click()
     _at(page, bundle, f"modul/{slug}/pelatih/index.html", "id")
     with page.expect_response(lambda r: r.url.endswith(".pdf")) as pdf:
-        page.locator(".bekal-kit a[type='application/pdf']").click()
+        page.locator(f".bekal-kit a[href$='bekal-{slug}-id.pdf']").click()
     assert pdf.value.ok and pdf.value.url == (bundle / f"modul/{slug}/bekal-{slug}-id.pdf").as_uri()
 
     assert failed == []

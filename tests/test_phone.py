@@ -105,7 +105,7 @@ def test_a_good_recording_passes_and_gets_a_player(project):
 def test_vcards_escape_and_fold_long_lines():
     n = Number("x.y", "whatsapp", "+62 811-8080-141", "https://wa.me/628118080141",
                "Layanan; dengan, tanda baca dan nama yang sangat panjang sekali untuk satu baris",
-               "", True)
+               "", "belum dicek ke sumber resmi")
     text = vcard.card(PROJECT, n, "Di Indonesia", "id")
     lines = text.split("\r\n")
     assert all(len(line.encode()) <= 75 for line in lines)

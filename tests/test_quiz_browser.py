@@ -99,7 +99,7 @@ def feedback(page, question_id: str):
 
 
 def status(page):
-    return page.get_by_role("status")
+    return page.locator(".bekal-quiz").get_by_role("status")
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

@@ -94,6 +94,7 @@ def test_checked_build_refuses_payloads_and_keeps_the_last_site(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("last good build", "utf-8")
+    (site / ".bekal-site").write_text("", "utf-8")  # a site an earlier build wrote
     result = run_build(root, site)
     output = result.stdout + result.stderr
     assert result.returncode != 0

@@ -91,8 +91,8 @@ def lesson_file(project: Project, slug: str, lang: str) -> Path:
 
 def heading_ids(path: Path) -> dict[str, tuple[str, int]]:
     """Explicit heading ids of a Markdown file -> (heading text, line)."""
-    if not path.exists() or path.is_symlink():
-        return {}  # a link is never read (the checks name it)
+    if not path.is_file() or path.is_symlink():
+        return {}  # a link or a folder is never read (the checks name it)
     found: dict[str, tuple[str, int]] = {}
     for heading in scan(path.read_text("utf-8", errors="replace")).headings:
         if heading.explicit_id:

@@ -22,6 +22,7 @@ from ..issues import IssueList
 from ..project import Project
 from ..siteconfig import markdown_extensions
 from ..textfile import LINK_PROBLEM, read_text, shown
+from .prose import MAX_BLOCK, MAX_LINE
 
 # The way MkDocs finds front matter: a YAML mapping between two '---' lines.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
@@ -31,13 +32,21 @@ ALLOWED_HINT = ("write Markdown; a page may hold headings, paragraphs, lists, ta
                 "images from this site, <details>, <abbr> and <div markdown> blocks")
 
 
+def too_big_to_render(text: str) -> bool:
+    """A line or paragraph over the prose check's limits: the Markdown renderer would stall
+    on it, and the prose check reports it (line-too-long, block-too-long)."""
+    if any(len(line) > MAX_LINE for line in text.splitlines()):
+        return True
+    return any(len(block) > MAX_BLOCK for block in re.split(r"\n[ \t]*\n", text))
+
+
 def check(project: Project, issues: IssueList) -> None:
     _check_files(project, issues)
     for path in sorted(project.content_dir.rglob("*.md")):
-        if not content_files.publishable(path, project.root):
-            continue  # reported by _check_files
+        if path.is_dir() or not content_files.publishable(path, project.root):
+            continue  # reported by _check_files, or as not-a-file when the project loads
         text = read_text(path, issues)
-        if text is not None:
+        if text is not None and not too_big_to_render(text):
             check_page(project.root, path, text, issues)
     _check_yaml_texts(project, issues)
 
@@ -56,7 +65,9 @@ def _check_files(project: Project, issues: IssueList) -> None:
             if path.is_symlink():
                 issues.add(shown(path, project.root), 0, "symlink", *LINK_PROBLEM)
             elif folder == project.content_dir and path.is_file() \
+                    and path.parent.name != "audio" \
                     and content_files.refusal(path, project.root) == "type":
+                # a lesson's audio/ folder is checked by the recordings check (checks/phone.py)
                 allowed = ", ".join(sorted(content_files.PUBLISHED_SUFFIXES))
                 issues.add(path, 0, "unpublished-file",
                            f"'{path.name}' is not a page or an asset the site publishes",
