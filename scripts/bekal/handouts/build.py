@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from ..pages import PageRef
 from ..project import Project
+from ..site_address import is_local
 from . import booklet, web
 from .cache import PdfCache, cache_key
 from .content import HandoutContent, gather, localized
@@ -84,6 +85,7 @@ class _Builder:
         self.rendered = self.cached = 0
         address = project.config.site_url.split("://", 1)[-1].rstrip("/")
         self.page = {"site_name": site_name, "site_address": address, "built": build_date(),
+                     "preview": is_local(project.config.site_url),  # QR codes lead nowhere
                      "t": lambda key, **values: project.t(lang, key, **values)}
 
     def _pdf(self, site_path: str, key: str, make: Callable[[], Rendered]) -> Pdf:
