@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .creator_kit import creator_kit
 from .project import ModuleEntry, Project
+from .reading_time import reading_time
 
 MARKER = re.compile(r"<!--\s*bekal:([a-z-]+)(?:\s+([^\s>]+))?\s*-->")
 MODULE_PAGE = re.compile(r"^modul/([^/]+)/(index|pelatih|handout)\.md$")
@@ -52,9 +53,9 @@ def module_list(project: Project, entries: list[ModuleEntry], lang: str, from_pa
     for entry in entries:
         m = entry.data
         target = link(from_path, f"modul/{entry.slug}/index.md")
-        minutes = project.t(lang, "minutes", minutes=m.minutes)
+        reading = reading_time(project, entry, lang)  # readers' time, not the session's
         lines.append(f"1. **[{m.title[lang]}]({target})**  \n"
-                     f"   {m.summary[lang]} *({minutes})*")
+                     f"   {m.summary[lang]} *({reading})*")
     return "\n".join(lines) + "\n"
 
 
@@ -94,8 +95,8 @@ def expand_markers(project: Project, markdown: str, page: PageRef) -> str:
 def module_header(project: Project, entry: ModuleEntry, lang: str) -> str:
     m = entry.data
     track = project.track(m.track) if m.track in project.tracks else None
-    meta = project.t(lang, "module_meta", track=track.title[lang] if track else m.track,
-                     minutes=m.minutes, code=m.code)
+    meta = project.t(lang, "module_meta_reader", track=track.title[lang] if track else m.track,
+                     reading=reading_time(project, entry, lang), code=m.code)
     objectives = "\n".join(f"    - {o}" for o in m.objectives.get(lang, []))
     title = project.t(lang, "objectives")
     return (f"# {m.title[lang]}\n\n{meta}\n{{: .bekal-meta }}\n\n"
