@@ -176,3 +176,35 @@ def test_failed_build_keeps_the_last_good_site(tmp_path):
     assert "last good site" in result.stderr
     assert (site / "index.html").read_bytes() == before
     assert not list(tmp_path.glob(".site-new-*"))
+
+
+def _bekal(*args: str, env: dict[str, str]):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "bekal.cli", *args], capture_output=True,
+                          text=True, env=env)
+
+
+def test_a_local_site_address_is_refused_for_publishing_and_loud_in_a_build(tmp_path):
+    import os
+
+    from bekal.site_address import is_local
+
+    local = {k: v for k, v in os.environ.items() if k != "BEKAL_SITE_URL"}
+    public = {**local, "BEKAL_SITE_URL": "https://bekal.example.org/"}
+    check = _bekal("--root", str(ROOT), "check", "--publish", env=local)
+    assert re.search(r"mkdocs\.yml:\d+: \[site-url-local\]", check.stdout), check.stdout[-2000:]
+    assert "BEKAL_SITE_URL" in check.stdout and check.returncode == 1
+    assert "site-url-local" not in _bekal("--root", str(ROOT), "check", "--publish",
+                                          env=public).stdout
+    assert "site-url-local" not in _bekal("--root", str(ROOT), "check", env=local).stdout
+
+    project = make_project(tmp_path / "p", {"uji-coba": "persiapan"})
+    build = _bekal("--root", str(project), "build", "--site-dir", str(tmp_path / "site"),
+                   env={**local, "NO_MKDOCS_2_WARNING": "1"})
+    assert build.returncode == 0, build.stderr[-2000:]
+    assert build.stderr.count("PREVIEW BUILD for http://127.0.0.1:8000/") == 2  # start and end
+    assert "BEKAL_SITE_URL" in build.stderr
+    assert is_local("http://localhost:8000/") and is_local("http://0.0.0.0/")
+    assert not is_local("https://bekal.example.org/") and not is_local("http://192.168.1.10/")
