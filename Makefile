@@ -1,5 +1,7 @@
 # Bekal: `make site` builds the site, `make test` runs every test. Both set up what they need.
 VENV   ?= .venv
+# test processes: both cores of the machine (pytest-xdist); tests of one file stay together
+JOBS   ?= auto
 PY     := $(VENV)/bin/python
 BEKAL  := $(VENV)/bin/bekal
 STAMP  := $(VENV)/.installed
@@ -47,7 +49,7 @@ lint: $(STAMP)
 test: $(STAMP) $(NODE)
 	scripts/setup-system.sh test
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(JOBS) --dist loadfile
 
 # Lighthouse, axe, HTML checker, weight and a slow-link load of every page type: reports/audit.md
 audit: $(STAMP) $(NODE)

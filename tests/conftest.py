@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import http.server
+import os
 import shutil
 import subprocess
 import sys
@@ -27,7 +30,7 @@ def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
         [sys.executable, "-m", "bekal.cli", "--root", str(project), "build",
          "--site-dir", str(site_dir)],
         cwd=project, capture_output=True, text=True,
-        env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
 def make_project(dest: Path, modules: dict[str, str] | None = None) -> Path:
@@ -53,12 +56,32 @@ def make_project(dest: Path, modules: dict[str, str] | None = None) -> Path:
     return dest
 
 
+@contextlib.contextmanager
+def shared(tmp_path_factory, name: str):
+    """A folder every test process of this run shares (pytest-xdist starts several), and a
+    lock held while the caller fills it: the first process builds, the others wait and reuse."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above each worker's own
+    folder = base / f"shared-{name}"
+    folder.mkdir(exist_ok=True)
+    with open(base / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield folder
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The real project, built once for the whole test session."""
-    site = tmp_path_factory.mktemp("real") / "site"
-    result = run_build(ROOT, site)
-    assert result.returncode == 0, result.stdout + result.stderr
+    """The real project, built once for the whole test run (by one process of the run)."""
+    with shared(tmp_path_factory, "real") as folder:
+        site, log = folder / "site", folder / "build.log"
+        if not (site / "index.html").exists():
+            result = run_build(ROOT, site)
+            log.write_text(result.stdout + result.stderr, "utf-8")
+            assert result.returncode == 0, result.stdout + result.stderr
     return site
 
 

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from bekal.project import load_project
-from conftest import ROOT
+from conftest import ROOT, shared
 
 PROJECT = load_project(ROOT)
 LANGS = PROJECT.config.codes
@@ -26,13 +26,15 @@ BROWSER_OWN = ("file", "data", "blob", "about", "chrome", "chrome-extension")
 
 @pytest.fixture(scope="module")
 def zipped(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("offline")
     # --preview: this bundle is only looked at here, never handed out (its QR codes lead to
     # 127.0.0.1 unless BEKAL_SITE_URL is set)
-    result = subprocess.run([sys.executable, "-m", "bekal.cli", "--root", str(ROOT), "offline",
-                             "--out", str(out), "--preview"], capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert result.returncode == 0, result.stdout + result.stderr
+    with shared(tmp_path_factory, "offline") as out:
+        if not list(out.glob("*.zip")):
+            result = subprocess.run(
+                [sys.executable, "-m", "bekal.cli", "--root", str(ROOT), "offline",
+                 "--out", str(out), "--preview"], capture_output=True, text=True,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+            assert result.returncode == 0, result.stdout + result.stderr
     archives = list(out.glob("*.zip"))
     assert len(archives) == 1 and ZIP_NAME.match(archives[0].name), archives
     return archives[0]
@@ -99,6 +101,14 @@ def test_bundle_holds_both_languages_pdfs_slides_and_worksheets(bundle):
                 "lembar-kerja/index.html", "kunci/index.html", f"bekal-{entry.slug}-{lang}.pdf")]
         expected += [f"{prefix}jalur/{t}/bekal-{t}-{lang}.pdf" for t in PROJECT.tracks
                      if PROJECT.modules_of(t)]
+        # the session kit: tests and certificates per track, sheets for every session
+        expected += [f"{prefix}jalur/{t}/pelatih/{name}" for t in PROJECT.tracks
+                     if PROJECT.modules_of(t)
+                     for name in ("tes-awal.pdf", "tes-akhir.pdf", "kunci-tes.pdf",
+                                  "sertifikat.pdf")]
+        expected += [f"{prefix}pelatih/{name}" for name in (
+            "daftar-hadir.pdf", "umpan-balik.pdf", "rekap-umpan-balik.pdf",
+            "hitung/index.html")]
     assert [path for path in expected if not (bundle / path).is_file()] == []
     assert not list(bundle.rglob("404.html"))
     readme = (bundle / "README.txt").read_text("utf-8")

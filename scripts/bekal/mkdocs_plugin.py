@@ -10,13 +10,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links
 
-from . import creator_assets, facts, glossary_links, handouts, meta, pages, quiz, trainer
+from . import creator_assets, facts, glossary_links, handouts, meta, pages, quiz, services, trainer
 from .cards import MissingFont
 from .checks import run_checks
 from .issues import format_report
 from .project import Project, load_project
 from .site_model import NavSection, nav_layout, site_context
 from .siteconfig import read_site_config
+from .trainer import sessions
 
 log = get_plugin_logger(__name__)
 
@@ -32,6 +33,8 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         self.facts_used: dict[str, list[str]] = {}
         self.pdf_wanted = True
         self.handouts = handouts.HandoutSet()
+        self.sessions = sessions.SessionSet()
+        self.provinces = services.ProvinceSet()
 
     # -- helpers ---------------------------------------------------------------
     def _lang(self, config) -> str:
@@ -57,11 +60,15 @@ class BekalPlugin(BasePlugin[BekalConfig]):
     def on_pre_build(self, config):
         """This language's handout PDFs, made before its pages so they can show the real size."""
         self.handouts = handouts.HandoutSet()
+        self.sessions = sessions.SessionSet()
         if not self.config.enabled or not self.pdf_wanted or self.project.issues.errors:
             return  # no PDFs: skipped for serve, or broken content the checks report next
         try:
             self.handouts = handouts.build_language(self.project, self._lang(config),
                                                     config.site_name, progress=log.info)
+            self.sessions = sessions.build_language(self.project, self._lang(config),
+                                                    config.site_name, progress=log.info)
+            self.provinces = services.build_language(self.project, self._lang(config))
         except handouts.HandoutError as err:
             raise PluginError(str(err)) from None
 
@@ -117,8 +124,10 @@ class BekalPlugin(BasePlugin[BekalConfig]):
             return markdown
         ref = self._page_ref(page, config)
         markdown = pages.expand_markers(self.project, markdown, ref)
+        markdown, page.meta["bekal_near"] = services.expand(self.project, markdown, ref.lang,
+                                                            page.url, self.provinces)
         markdown = trainer.expand(self.project, markdown, ref.path, ref.lang, page.url,
-                                  self.handouts)
+                                  self.handouts, self.sessions)
         slug = ref.module_slug
         entry = self.project.modules.get(slug) if slug else None
         if entry and entry.module and ref.kind == "index":
@@ -157,6 +166,8 @@ class BekalPlugin(BasePlugin[BekalConfig]):
             context["bekal"]["head_tags"] = meta.head_tags(self.project, head)
             if page.meta.get("bekal_quiz"):
                 context["bekal"]["quiz_assets"] = quiz.asset_urls()
+            if page.meta.get("bekal_near"):
+                context["bekal"]["near_assets"] = services.asset_urls()
         return context
 
     def on_template_context(self, context, template_name, config):
@@ -175,8 +186,13 @@ class BekalPlugin(BasePlugin[BekalConfig]):
             return
         lang = self._lang(config)
         self.handouts.install(Path(config.site_dir))
+        self.sessions.install(Path(config.site_dir))
+        if self.sessions.kits:
+            sessions.write_count_page(self.project, self.sessions, Path(config.site_dir), lang)
+        self.provinces.install(Path(config.site_dir))
         if lang == self.project.config.default:
             quiz.write_assets(Path(config.site_dir))
+            services.write_assets(Path(config.site_dir))
         trainer.write_language(self.project, Path(config.site_dir), lang)
         try:  # short links, QR codes and preview cards of this language
             creator_assets.write_creator_assets(self.project, Path(config.site_dir), lang)

@@ -7,6 +7,7 @@ Authors place a marker where a generated piece belongs:
     <!-- bekal:creator-kit -->       the link kit for video creators (creator_kit.py)
     <!-- bekal:quiz -->              where the module's quiz goes (quiz/page.py)
     <!-- bekal:trainer-hub -->       every track's session plan and module kits (trainer/plan.py)
+    <!-- bekal:services -->          help near home by province and district (services/page.py)
 Module lessons (modul/<slug>/index.md) get their title, objectives, key points and
 checklist from module.yml without a marker.
 """
@@ -23,7 +24,8 @@ from .reading_time import reading_time
 
 MARKER = re.compile(r"<!--\s*bekal:([a-z-]+)(?:\s+([^\s>]+))?\s*-->")
 MODULE_PAGE = re.compile(r"^modul/([^/]+)/(index|pelatih|handout)\.md$")
-KNOWN_MARKERS = {"modules", "catalogue", "glossary", "creator-kit", "quiz", "trainer-hub"}
+KNOWN_MARKERS = {"modules", "catalogue", "glossary", "creator-kit", "quiz", "trainer-hub",
+                 "services"}
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .issues import IssueList
-from .schema import Fact, Module, Quiz, Term, Track, validate
+from .schema import Fact, Module, Place, Quiz, Term, Track, validate
 from .siteconfig import SiteConfig, read_site_config
 from .yamlio import LineMap, load_yaml
 
@@ -45,6 +45,7 @@ class Project:
     modules: dict[str, ModuleEntry] = field(default_factory=dict)
     facts: dict[str, Loaded] = field(default_factory=dict)
     glossary: dict[str, Loaded] = field(default_factory=dict)
+    places: dict[str, Loaded] = field(default_factory=dict)   # modules/layanan.yml
     ui: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
@@ -60,6 +61,9 @@ class Project:
 
     def fact(self, key: str) -> Fact:
         return self.facts[key].model  # type: ignore[return-value]
+
+    def place(self, key: str) -> Place:
+        return self.places[key].model  # type: ignore[return-value]
 
     def term(self, key: str) -> Term:
         return self.glossary[key].model  # type: ignore[return-value]
@@ -91,6 +95,7 @@ def load_project(root: Path, config: SiteConfig | None = None) -> Project:
     _load_keyed(project, modules_dir / "facts.yml", Fact, project.facts)
     _load_keyed(project, modules_dir / "glossary.yml", Term, project.glossary)
     _load_ui(project, modules_dir / "ui.yml")
+    _load_keyed(project, modules_dir / "layanan.yml", Place, project.places, required=False)
     for module_dir in sorted(p for p in modules_dir.iterdir() if p.is_dir()):
         if module_dir.name.startswith((".", "_")):
             continue
@@ -118,8 +123,9 @@ def _load_tracks(project: Project, path: Path) -> None:
         project.tracks[model.id] = Loaded(model, path, lines, (i,))
 
 
-def _load_keyed(project: Project, path: Path, model_type, target: dict) -> None:
-    loaded = _load_file(project, path, required=True)
+def _load_keyed(project: Project, path: Path, model_type, target: dict,
+                required: bool = True) -> None:
+    loaded = _load_file(project, path, required=required)
     if loaded is None:
         return
     data, lines = loaded

@@ -147,6 +147,31 @@ class Fact(Strict):
         return self.value
 
 
+PlaceKind = Literal["village-service", "resource-centre", "one-roof-office", "ngo-branch",
+                    "labour-office"]
+Offer = Literal["information", "documents", "complaints", "legal-aid", "counselling",
+                "training"]
+
+
+class Place(Strict):
+    """A place near home where a migrant or her family gets help (modules/layanan.yml)."""
+    kind: PlaceKind
+    name: Localized
+    province: Text
+    district: Text
+    city: bool = False
+    abroad: bool = False
+    village: Text | None = None
+    aliases: list[Text] = []
+    offers: list[Offer] = Field(min_length=1)
+    reach: Localized = {}
+    contacts: list[FactKey] = []
+    address: FactKey | None = None
+    hours: Localized = {}
+    checks: list[Check] = Field(min_length=1)
+    note: str = ""
+
+
 class Term(Strict):
     term: Localized
     definition: Localized
@@ -163,6 +188,7 @@ SCHEMAS: dict[str, Any] = {
     "quiz": Quiz,
     "fact": Fact,
     "term": Term,
+    "place": Place,
 }
 
 _CODES = {

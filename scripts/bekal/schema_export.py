@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .schema import Fact, Module, Quiz, Term, Track
+from .schema import Fact, Module, Place, Quiz, Term, Track
 
 
 def schemas() -> dict[str, dict]:
@@ -27,6 +27,7 @@ def schemas() -> dict[str, dict]:
                                "items": Track.model_json_schema()},
         "facts.schema.json": keyed(Fact, "Facts registry"),
         "glossary.schema.json": keyed(Term, "Glossary"),
+        "layanan.schema.json": keyed(Place, "Help near home: the services registry"),
     }
 
 

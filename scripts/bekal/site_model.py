@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from .project import Project
 
 # Pages after the tracks, in this order, when they exist.
-TAIL_PAGES = ("bantuan.md", "pelatih/index.md", "kreator/index.md", "glosarium.md", "tentang.md")
+TAIL_PAGES = ("bantuan.md", "bantuan-terdekat.md", "pelatih/index.md", "kreator/index.md",
+              "glosarium.md", "tentang.md")
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import site_address
+from .. import services, site_address
 from ..issues import IssueList
 from ..project import Project
 from ..shortlinks_lock import check_short_links
@@ -18,6 +18,7 @@ def run_checks(project: Project, publish: bool = False) -> IssueList:
     quiz.check(project, issues)
     facts.check_values(project, issues)
     prose.check(project, issues, publish)
+    services.check(project, issues)
     issues.extend(check_short_links(project, publish))
     if publish:
         site_address.check(project.root, project.config.site_url, issues)

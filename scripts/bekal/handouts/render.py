@@ -58,7 +58,7 @@ def templates() -> Environment:
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
-def _font_files() -> dict[str, Path]:
+def font_files() -> dict[str, Path]:
     files = {weight: FONT_DIR / name for weight, name in FONT_FACES.items()}
     for path in files.values():
         if not path.exists():
@@ -77,11 +77,16 @@ def stylesheet() -> str:
     other installed faces (fonts-dejavu-extra's oblique), which the cache key cannot see.
     Italics are slanted from the regular face instead.
     """
-    faces = "".join(
+    return font_face_css() + STYLESHEET.read_text("utf-8")
+
+
+@cache
+def font_face_css() -> str:
+    """@font-face rules for the packaged font, as "Bekal Sans", for every printed page."""
+    return "".join(
         f'@font-face {{ font-family: "Bekal Sans"; font-weight: {weight}; '
         f'src: url("{path.as_uri()}"); }}\n'
-        for weight, path in _font_files().items())
-    return faces + STYLESHEET.read_text("utf-8")
+        for weight, path in font_files().items())
 
 
 @cache
@@ -92,7 +97,7 @@ def renderer_fingerprint() -> str:
     digest = hashlib.sha256()
     for part in (RENDER_VERSION, weasyprint.__version__, stylesheet()):
         digest.update(part.encode() + b"\0")
-    for path in _font_files().values():
+    for path in font_files().values():
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -123,3 +128,20 @@ def render_pdf(html: str, source: Path, root: Path, max_pages: int | None = MAX_
                    "and number")
         raise HandoutError(issues[0])
     return Rendered(document.write_pdf(pdf_tags=True), pages)
+
+
+def fonts_only(url: str):
+    """A URL fetcher that gives WeasyPrint the packaged font files and nothing else."""
+    import weasyprint
+
+    if url in {path.as_uri() for path in font_files().values()}:
+        return weasyprint.default_url_fetcher(url)
+    raise ValueError(f"printed pages load nothing from outside ({url})")
+
+
+def sealed_layout(html: str, stylesheet_text: str):
+    """Lay out ``html`` with one stylesheet, fetching nothing but the font: a Document."""
+    import weasyprint
+
+    return weasyprint.HTML(string=html, url_fetcher=fonts_only).render(
+        stylesheets=[weasyprint.CSS(string=stylesheet_text, url_fetcher=fonts_only)])

@@ -15,6 +15,8 @@ from ..handouts import HandoutSet
 from ..handouts.web import booklet_path, human_size
 from ..project import ModuleEntry, Project
 from .kit import Kit, href, module_kit
+from .sessions import SessionSet
+from .sessions.links import guide_section, hub_section
 
 HUB_MARKER = re.compile(r"<!--\s*bekal:trainer-hub\s*-->")
 
@@ -74,7 +76,7 @@ def kit_links(project: Project, kit: Kit, lang: str, page_url: str) -> str:
 
 
 def guide_top(project: Project, entry: ModuleEntry, lang: str, page_url: str,
-              handouts: HandoutSet | None = None) -> str:
+              handouts: HandoutSet | None = None, sessions: SessionSet | None = None) -> str:
     """What a trainer guide starts with: title, session plan and the kit's links."""
     m = entry.data
     track = project.track(m.track).title[lang] if m.track in project.tracks else m.track
@@ -91,8 +93,11 @@ def guide_top(project: Project, entry: ModuleEntry, lang: str, page_url: str,
     if m.materials.get(lang):
         parts += [f"### {project.t(lang, 'session_materials')} {{#bahan}}\n",
                   _list(m.materials[lang])]
+    pdf = handouts.handouts.get(entry.slug) if handouts and handouts.lang == lang else None
     parts += [f"## {project.t(lang, 'trainer_kit')} {{#bahan-pelatih}}\n",
-              kit_links(project, kit, lang, page_url)]
+              kit_links(project, kit, lang, page_url),
+              guide_section(project, sessions, entry.slug, lang, page_url,
+                            pdf.pages if pdf else 0)]
     return "\n".join(parts) + "\n"
 
 
@@ -104,7 +109,7 @@ def _hub_kit_cell(project: Project, kit: Kit, lang: str, page_url: str) -> str:
 
 
 def track_plan(project: Project, track_id: str, lang: str, page_url: str,
-               handouts: HandoutSet | None = None) -> str:
+               handouts: HandoutSet | None = None, sessions: SessionSet | None = None) -> str:
     """A track's modules in order with minutes, a running clock and their kits."""
     t = lambda key, **kw: escape(project.t(lang, key, **kw))  # noqa: E731
     track = project.track(track_id)
@@ -141,21 +146,24 @@ def track_plan(project: Project, track_id: str, lang: str, page_url: str,
                    f'{escape(href(page_url, booklet_path(project, track_id, lang)))}" '
                    f'type="application/pdf">{escape(label)}</a></p>\n')
     return (f"## {track.title[lang]} {{#jalur-{track_id}}}\n\n{track.description[lang]}\n\n"
-            + table + "\n" + booklet)
+            + table + "\n" + booklet + hub_section(project, sessions, track_id, lang, page_url))
 
 
-def hub(project: Project, lang: str, page_url: str, handouts: HandoutSet | None = None) -> str:
-    return "\n".join(track_plan(project, track.id, lang, page_url, handouts)
+def hub(project: Project, lang: str, page_url: str, handouts: HandoutSet | None = None,
+        sessions: SessionSet | None = None) -> str:
+    return "\n".join(track_plan(project, track.id, lang, page_url, handouts, sessions)
                      for track in project.ordered_tracks() if project.modules_of(track.id))
 
 
 def expand(project: Project, markdown: str, page_path: str, lang: str, page_url: str,
-           handouts: HandoutSet | None = None) -> str:
+           handouts: HandoutSet | None = None, sessions: SessionSet | None = None) -> str:
     """The adapter's one call: a trainer guide gets its top, the hub marker its tables."""
     if HUB_MARKER.search(markdown):
-        markdown = HUB_MARKER.sub(lambda _: hub(project, lang, page_url, handouts), markdown)
+        markdown = HUB_MARKER.sub(lambda _: hub(project, lang, page_url, handouts, sessions),
+                                  markdown)
     match = re.match(r"^modul/([^/]+)/pelatih\.md$", page_path)
     entry = project.modules.get(match.group(1)) if match else None
     if entry is not None and entry.module is not None:
-        markdown = guide_top(project, entry, lang, page_url, handouts) + "\n" + markdown
+        markdown = (guide_top(project, entry, lang, page_url, handouts, sessions)
+                    + "\n" + markdown)
     return markdown
