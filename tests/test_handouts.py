@@ -248,6 +248,29 @@ def test_overflow_names_the_file_and_page_count(tmp_path):
     assert not (project_dir / "site").exists()
 
 
+def test_check_names_every_handout_that_does_not_fit(tmp_path):
+    """`bekal check --handouts` reports all of them, before a trainer prints one."""
+    import subprocess
+    import sys
+
+    project_dir = make_project(tmp_path / "project", {"panjang": "persiapan", "pendek": "hak"})
+    for lang in ("id", "en"):
+        (project_dir / f"content/{lang}/modul/panjang/handout.md").write_text(
+            "\n\n".join(f"Kalimat nomor {n} dari handout yang terlalu panjang."
+                         for n in range(90)), "utf-8")
+    result = subprocess.run([sys.executable, "-m", "bekal.cli", "--root", str(project_dir),
+                             "check", "--handouts"], capture_output=True, text=True)
+    assert result.returncode == 1
+    for lang in ("id", "en"):
+        assert re.search(rf"content/{lang}/modul/panjang/handout\.md:1: \[handout-too-long\] "
+                         r"the printed handout runs [2-9] pages: \d+ mm", result.stdout), \
+            result.stdout
+    assert "pendek" not in result.stdout
+    plain_check = subprocess.run([sys.executable, "-m", "bekal.cli", "--root", str(project_dir),
+                                  "check"], capture_output=True, text=True)
+    assert "handout-too-long" not in plain_check.stdout  # only when asked: it takes time
+
+
 def test_overflow_by_a_few_lines_says_how_much(tmp_path):
     """Just too long: the message says by how many millimetres, so an author knows what to cut."""
     project_dir = make_project(tmp_path / "project", {"panjang": "persiapan"})

@@ -21,6 +21,10 @@ def cmd_check(args) -> int:
     started = time.perf_counter()
     project = load_project(_root(args))
     issues = run_checks(project, publish=args.publish)
+    if args.handouts:  # lays out every PDF handout: slow the first time, then cached
+        from .handouts.build import check_all
+
+        issues.extend(check_all(project))
     print(format_report(issues))
     print(f"checked {len(project.modules)} modules in {time.perf_counter() - started:.2f} s",
           file=sys.stderr)
@@ -129,6 +133,9 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="check all content and report every problem")
     check.add_argument("--publish", action="store_true",
                        help="also refuse unverified or low-confidence facts on pages")
+    check.add_argument("--handouts", action="store_true",
+                       help="also lay out every handout and report each one that runs past "
+                            "one A4 page, and by how much")
     check.set_defaults(func=cmd_check)
 
     build = sub.add_parser("build", help="build the site atomically (site/ is replaced on success)")

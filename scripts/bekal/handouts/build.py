@@ -132,6 +132,25 @@ class _Builder:
         return self._pdf(web.booklet_path(project, track_id, lang), key, make)
 
 
+def check_all(project: Project, site_name: str = "Bekal",
+              cache_dir: Path | None = None) -> list:
+    """Every handout of every language laid out (from the cache when unchanged): the issues
+    of all that do not fit or cannot be made, not only the first (``bekal check --handouts``)."""
+    from .errors import HandoutError
+
+    issues = []
+    for lang in project.config.codes:
+        builder = _Builder(project, lang, site_name, lambda _: None, cache_dir)
+        for _slug, entry in sorted(project.modules.items()):
+            if entry.module is None:
+                continue
+            try:
+                builder.handout(gather(project, entry, lang))
+            except HandoutError as err:
+                issues.append(err.issue)
+    return issues
+
+
 def build_language(project: Project, lang: str, site_name: str,
                    progress: Callable[[str], None] = print,
                    cache_dir: Path | None = None) -> HandoutSet:
