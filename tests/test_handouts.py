@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import zxingcpp
 
 from bekal import handouts
 from bekal.facts import FACT_REF, display_value
+from bekal.handouts.content import HELP_FACTS
 from bekal.project import load_project
 from conftest import ROOT, make_project, run_build
 
@@ -63,10 +65,36 @@ def qr_codes(path: Path) -> list[str]:
     return [code.text for code in zxingcpp.read_barcodes(image)]
 
 
+def text_sizes(page) -> list[tuple[float, str]]:
+    """(printed size in points, text) of every piece of text on the page."""
+    pieces: list[tuple[float, str]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            pieces.append((round(size * abs(tm[3] * cm[3] or 1), 1), text))
+    page.extract_text(visitor_text=visit)
+    return pieces
+
+
 def assert_handout(path: Path, project, slug: str, lang: str) -> None:
     module = project.modules[slug].data
     reader = pypdf.PdfReader(path)
-    assert 1 <= len(reader.pages) <= 2, f"{path.name}: {len(reader.pages)} pages"
+    # one sheet, with the help box and every one of its numbers on it
+    assert len(reader.pages) == 1, f"{path.name}: {len(reader.pages)} pages"
+    first = plain(reader.pages[0].extract_text())
+    assert project.t(lang, "handout_help") in first, f"{path.name}: no help box on page 1"
+    for key in HELP_FACTS:
+        if key in project.facts:
+            fact = project.fact(key)
+            number = display_value(fact, fact.text(lang, project.config.default))
+            assert number in first, f"{path.name}: {number} is not on page 1"
+    pieces = text_sizes(reader.pages[0])
+    large = re.sub(r"\s+", "", "".join(text for size, text in pieces if size >= 10.95))
+    for point in module.key_points[lang]:  # body text at 11 pt at least, for older eyes
+        assert re.sub(r"\s+", "", expected_text(project, point, lang)) in large, \
+            f"{path.name}: {point} is under 11 pt"
+    smallest = min(size for size, _ in pieces)
+    assert smallest >= 7.9, f"{path.name}: some text is {smallest} pt (sources: 8 pt)"
     for page in reader.pages:
         size = (float(page.mediabox.width), float(page.mediabox.height))
         assert size == pytest.approx(A4, abs=1), f"{path.name} is not A4: {size}"
@@ -208,13 +236,81 @@ def test_overflow_names_the_file_and_page_count(tmp_path):
         handouts.build_language(load_project(project_dir), "id", "Bekal", lambda _: None,
                                 tmp_path / "cache")
     assert err.value.issue.path == "content/id/modul/panjang/handout.md"
-    assert re.search(r"has [3-9] pages; at most 2", str(err.value))
+    assert err.value.issue.line == 1
+    over = re.search(r"runs ([2-9]) pages: (\d+) mm \(about (\d+) line\(s\) of text\) more "
+                     r"than one A4 page", str(err.value))
+    assert over, str(err.value)
+    assert int(over.group(2)) > 250  # 150 sentences: far more than a page too many
+    assert "shorten handout.md by about" in err.value.issue.hint
     result = run_build(project_dir, project_dir / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "content/id/modul/panjang/handout.md: [handout-too-long]" in output
+    assert "content/id/modul/panjang/handout.md:1: [handout-too-long]" in output
     assert "Traceback" not in output
     assert not (project_dir / "site").exists()
+
+
+def test_check_names_every_handout_that_does_not_fit(tmp_path):
+    """`bekal check --handouts` reports all of them, before a trainer prints one."""
+    import subprocess
+    import sys
+
+    project_dir = make_project(tmp_path / "project", {"panjang": "persiapan", "pendek": "hak"})
+    for lang in ("id", "en"):
+        (project_dir / f"content/{lang}/modul/panjang/handout.md").write_text(
+            "\n\n".join(f"Kalimat nomor {n} dari handout yang terlalu panjang."
+                         for n in range(90)), "utf-8")
+    result = subprocess.run([sys.executable, "-m", "bekal.cli", "--root", str(project_dir),
+                             "check", "--handouts"], capture_output=True, text=True)
+    assert result.returncode == 1
+    for lang in ("id", "en"):
+        assert re.search(rf"content/{lang}/modul/panjang/handout\.md:1: \[handout-too-long\] "
+                         r"the printed handout runs [2-9] pages: \d+ mm", result.stdout), \
+            result.stdout
+    assert "pendek" not in result.stdout
+    plain_check = subprocess.run([sys.executable, "-m", "bekal.cli", "--root", str(project_dir),
+                                  "check"], capture_output=True, text=True)
+    assert "handout-too-long" not in plain_check.stdout  # only when asked: it takes time
+
+
+def test_overflow_by_a_few_lines_says_how_much(tmp_path):
+    """Just too long: the message says by how many millimetres, so an author knows what to cut."""
+    project_dir = make_project(tmp_path / "project", {"panjang": "persiapan"})
+    handout = project_dir / "content/id/modul/panjang/handout.md"
+    fits = 0
+    for count in range(40, 160, 4):
+        handout.write_text("\n\n".join(f"Kalimat nomor {n} dari handout ini."
+                                       for n in range(count)), "utf-8")
+        try:
+            handouts.build_language(load_project(project_dir), "id", "Bekal", lambda _: None,
+                                    tmp_path / "cache")
+            fits = count
+        except handouts.HandoutError as err:
+            assert fits, "even the shortest text did not fit"
+            mm = int(re.search(r"(\d+) mm", str(err)).group(1))
+            assert 1 <= mm <= 40, str(err)  # four more short paragraphs: a few lines
+            break
+    else:
+        pytest.fail("the handout never overflowed")
+
+
+def test_a_preview_build_says_so_on_every_handout(fixture_build, tmp_path):
+    if os.environ.get("BEKAL_SITE_URL"):
+        pytest.skip("BEKAL_SITE_URL is set: the fixture is not a preview build")
+    project, site, *_ = fixture_build
+    for lang in project.config.codes:  # the fixture is built without BEKAL_SITE_URL
+        text = plain(pypdf.PdfReader(site / handouts.handout_path(project, "alpha", lang))
+                     .pages[0].extract_text())
+        assert project.t(lang, "handout_preview") in text
+    project_dir = make_project(tmp_path / "project", {"alpha": "persiapan"})
+    config = project_dir / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^site_url:.*$", "site_url: https://bekal.example.org/",
+                             config.read_text("utf-8")), "utf-8")
+    public = handouts.build_language(load_project(project_dir), "id", "Bekal", lambda _: None,
+                                     tmp_path / "cache")
+    text = plain(pypdf.PdfReader(public.handouts["alpha"].file).pages[0].extract_text())
+    assert "bekal.example.org" in text
+    assert project.t("id", "handout_preview") not in text
 
 
 def test_unknown_fact_in_handout_is_reported(tmp_path):

@@ -26,16 +26,55 @@ BROWSER_OWN = ("file", "data", "blob", "about", "chrome", "chrome-extension")
 
 @pytest.fixture(scope="module")
 def zipped(tmp_path_factory) -> Path:
+    # --preview: this bundle is only looked at here, never handed out (its QR codes lead to
+    # 127.0.0.1 unless BEKAL_SITE_URL is set)
     with shared(tmp_path_factory, "offline") as out:
         if not list(out.glob("*.zip")):
             result = subprocess.run(
                 [sys.executable, "-m", "bekal.cli", "--root", str(ROOT), "offline",
-                 "--out", str(out)], capture_output=True, text=True,
+                 "--out", str(out), "--preview"], capture_output=True, text=True,
                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
             assert result.returncode == 0, result.stdout + result.stderr
     archives = list(out.glob("*.zip"))
     assert len(archives) == 1 and ZIP_NAME.match(archives[0].name), archives
     return archives[0]
+
+
+def test_a_bundle_for_handing_out_refuses_a_local_address(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "BEKAL_SITE_URL"}
+    result = subprocess.run([sys.executable, "-m", "bekal.cli", "--root", str(ROOT), "offline",
+                             "--out", str(tmp_path)], capture_output=True, text=True, env=env)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert re.search(r"mkdocs\.yml:\d+: \[site-url-local\] .*127\.0\.0\.1", output), output
+    assert "BEKAL_SITE_URL" in output and "--preview" in output
+    assert "Traceback" not in output
+    assert not list(tmp_path.iterdir())  # nothing built
+
+
+def test_offline_excerpts_start_with_the_lesson_text(tmp_path):
+    from bekal.offline.search import page_entry
+
+    meta = PROJECT.t("id", "module_meta_reader", track="Jalur A", reading="±5 menit membaca",
+                     code="f3")
+    html = ('<html lang="id"><body><article class="md-content__inner" data-pagefind-body>'
+            f'<h1 id="x">Judul modul</h1><p class="bekal-meta">{meta}</p>'
+            '<div class="admonition abstract"><p>Setelah modul ini Anda bisa.</p></div>'
+            '</article></body></html>')
+    page = tmp_path / "modul" / "x" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(html, "utf-8")
+    lang, (path, title, text) = page_entry(tmp_path, page, marked_only=True)
+    assert (lang, path, title) == ("id", "modul/x/index.html", "Judul modul")
+    assert text == "Setelah modul ini Anda bisa."
+
+
+def test_the_bundle_index_has_no_metadata_line(bundle):
+    for lang in LANGS:
+        script = (bundle / f"assets/bekal-offline/index-{lang}.js").read_text("utf-8")
+        track = PROJECT.track(MODULES[0].data.track).title[lang]
+        meta_start = PROJECT.t(lang, "module_meta_reader", track=track, reading="", code="")
+        assert meta_start.split("·")[0].strip() not in script, lang  # "Jalur: ..."
 
 
 @pytest.fixture(scope="module")

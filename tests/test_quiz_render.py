@@ -51,6 +51,25 @@ def test_golden_html(project, question_type, lang):
     assert html == path.read_text("utf-8"), f"{path.name} differs; see the module docstring"
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_true_false_feedback_is_not_a_word_puzzle(project, lang):
+    """Options say Benar / Salah; the verdict and the key use other words, so "Jawaban Anda:
+    Benar" is never followed by "Jawaban yang benar: Salah" and "Salah. ..."."""
+    options = {project.t(lang, "quiz_true").lower(), project.t(lang, "quiz_false").lower()}
+    for key in ("quiz_result_right", "quiz_result_wrong", "quiz_result_partial"):
+        verdict = set(re.findall(r"\w+", project.t(lang, key).lower()))
+        assert not verdict & options, (lang, key, project.t(lang, key))
+    html = quiz.render_quiz(project, only("truefalse"), lang, [])
+    key = re.search(r'<div class="bekal-key">(.*?)</div>', html, re.S).group(1)
+    answer = re.search(r'<p data-answer="(true|false)">(.*?)</p>', key, re.S)
+    shown = re.sub(r"<[^>]+>", "", answer.group(2)).replace("✓", "").strip()
+    assert shown == project.t(lang, f"quiz_statement_{answer.group(1)}")
+    assert project.t(lang, "quiz_correct_answer") not in key
+    explain = re.sub(r"<[^>]+>", "", re.search(r'class="bekal-key__explain">(.*?)</p>', key,
+                                               re.S).group(1))
+    assert explain.split(".")[0].strip().lower() not in options, explain  # no "Salah. ..."
+
+
 class Outline(HTMLParser):
     """Text per region of the quiz: inside a <details> answer block, or outside it."""
 

@@ -109,6 +109,52 @@ def test_nothing_search_related_is_downloaded_before_searching(page, site_url):
     assert [u for u in requested if "/pagefind/" in u]
 
 
+def suggested_words(lang: str) -> list[str]:
+    """The words the search page proposes: in its 'no results' line and in its intro."""
+    none = PROJECT.t(lang, "search_none", query="x")
+    pair = re.search(r"(\w+) (?:atau|or) (\w+)\.$", none)
+    assert pair, f"no suggested words found in search_none ({lang}): {none}"
+    page = PROJECT.content_dir / lang / "cari.md"
+    intro = re.findall(r"\*(\w+)\*", page.read_text("utf-8")) if page.exists() else []
+    return sorted({*pair.groups(), *intro})
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_suggested_word_finds_a_result(page, site_url, lang):
+    words = suggested_words(lang)
+    assert len(words) >= 2
+    for word in words:
+        urls, _ = search(page, site_url, PROJECT.config.prefix(lang), word)
+        assert urls, f"the search page suggests '{word}' ({lang}), which finds nothing"
+
+
+def result_titles(page) -> list[tuple[str, str]]:
+    links = page.locator(".bekal-search__results a")
+    return [(links.nth(i).evaluate("a => a.href"), links.nth(i).inner_text())
+            for i in range(links.count())]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["gaji", "lowongan", "penipuan"])
+def test_lessons_rank_above_trainer_pages(page, site_url, query):
+    urls, _ = search(page, site_url, "", query)
+    assert urls, query
+    assert "/pelatih/" not in urls[0], f"'{query}': the first result is a trainer page {urls[0]}"
+    for url, title in result_titles(page):  # trainer pages say so in their title
+        if "/pelatih/" in url:
+            assert "pelatih" in title.lower(), (query, url, title)
+
+
+def test_trainer_pages_get_a_low_search_weight(real_site):
+    guide = next(real_site.glob("modul/*/pelatih/index.html")).read_text("utf-8")
+    article = re.search(r"<article\b[^>]*>", guide).group(0)
+    assert "data-pagefind-body" in article and 'data-pagefind-weight="0.2"' in article
+    assert re.search(r'<h1\b[^>]*data-pagefind-weight="0.2"', guide)
+    lesson = next(real_site.glob("modul/*/index.html")).read_text("utf-8")
+    assert "data-pagefind-weight" not in lesson
+
+
 @pytest.fixture(scope="module")
 def untranslated_site(tmp_path_factory) -> Path:
     """A fixture project whose 'tentang' page has no English version (English shows the

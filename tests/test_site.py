@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -104,6 +105,57 @@ def test_404_in_each_language(real_site):
     assert 'href="/en/"' in english
 
 
+def test_404_language_links_go_to_the_other_home_page(real_site):
+    """The header's language switch on a 404 leads to the other language's home page."""
+    for page, other, home in (("en/404.html", "id", "/"), ("404.html", "en", "/en/")):
+        html = (real_site / page).read_text("utf-8")
+        links = re.findall(rf'<a class="md-header__button bekal-header-link" href="([^"]+)" '
+                           rf'hreflang="{other}"', html)
+        assert links, f"no language link on {page}"
+        assert {posixpath.normpath(link) for link in links} == {posixpath.normpath(home)}, \
+            (page, links)
+
+
+def test_readers_see_reading_time_and_trainers_the_session_length(real_site):
+    from bekal.reading_time import reading_minutes
+
+    for lang in LANGS:
+        prefix = PROJECT.config.prefix(lang)
+        session = PROJECT.t(lang, "minutes", minutes=0).replace("0", "").strip()  # "menit"
+        for slug, entry in PROJECT.modules.items():
+            if entry.module is None:
+                continue
+            reading = PROJECT.t(lang, "reading_time",
+                                minutes=reading_minutes(PROJECT, entry, lang))
+            lesson = (real_site / prefix / f"modul/{slug}/index.html").read_text("utf-8")
+            meta = re.search(r'<p class="bekal-meta">(.*?)</p>', lesson, re.S).group(1)
+            assert reading in meta, (lang, slug, meta)
+            assert PROJECT.t(lang, "minutes", minutes=entry.data.minutes) not in meta
+            guide = (real_site / prefix / f"modul/{slug}/pelatih/index.html").read_text("utf-8")
+            assert PROJECT.t(lang, "minutes", minutes=entry.data.minutes) in guide
+        for track_id in PROJECT.tracks:
+            html = (real_site / prefix / f"jalur/{track_id}/index.html").read_text("utf-8")
+            article = html.split("<article", 1)[1].split("</article>", 1)[0]
+            for m in PROJECT.modules_of(track_id):
+                reading = PROJECT.t(lang, "reading_time",
+                                    minutes=reading_minutes(PROJECT, m, lang))
+                assert reading in article, (lang, track_id, m.slug)
+            assert not re.search(rf"\(\d+ {session}\)", article), (lang, track_id)
+
+
+def test_reading_time_counts_the_lesson_words(tmp_path):
+    from bekal.reading_time import WORDS_PER_MINUTE, reading_minutes
+
+    project_dir = make_project(tmp_path / "p", {"uji-baca": "persiapan"})
+    lesson = project_dir / "content/id/modul/uji-baca/index.md"
+    lesson.write_text("## Bacaan {#bacaan}\n\n" + "kata " * (WORDS_PER_MINUTE * 7), "utf-8")
+    project = load_project(project_dir)
+    assert reading_minutes(project, project.modules["uji-baca"], "id") in (7, 8)
+    lesson.write_text("Pendek.\n", "utf-8")
+    project = load_project(project_dir)
+    assert reading_minutes(project, project.modules["uji-baca"], "id") == 1
+
+
 def test_help_page_numbers_come_from_the_registry(real_site):
     html = (real_site / "bantuan/index.html").read_text("utf-8")
     assert 'href="tel:08001000"' in html
@@ -144,3 +196,33 @@ def test_every_fact_mark_links_to_its_sources_entry_on_the_same_page(real_site):
         marks = set(re.findall(r'href="#(fakta-[^"]+)"', html))
         entries = set(re.findall(r'id="(fakta-[^"]+)"', html))
         assert marks <= entries, (path.relative_to(real_site), sorted(marks - entries))
+def _bekal(*args: str, env: dict[str, str]):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "bekal.cli", *args], capture_output=True,
+                          text=True, env=env)
+
+
+def test_a_local_site_address_is_refused_for_publishing_and_loud_in_a_build(tmp_path):
+    import os
+
+    from bekal.site_address import is_local
+
+    local = {k: v for k, v in os.environ.items() if k != "BEKAL_SITE_URL"}
+    public = {**local, "BEKAL_SITE_URL": "https://bekal.example.org/"}
+    check = _bekal("--root", str(ROOT), "check", "--publish", env=local)
+    assert re.search(r"mkdocs\.yml:\d+: \[site-url-local\]", check.stdout), check.stdout[-2000:]
+    assert "BEKAL_SITE_URL" in check.stdout and check.returncode == 1
+    assert "site-url-local" not in _bekal("--root", str(ROOT), "check", "--publish",
+                                          env=public).stdout
+    assert "site-url-local" not in _bekal("--root", str(ROOT), "check", env=local).stdout
+
+    project = make_project(tmp_path / "p", {"uji-coba": "persiapan"})
+    build = _bekal("--root", str(project), "build", "--site-dir", str(tmp_path / "site"),
+                   env={**local, "NO_MKDOCS_2_WARNING": "1"})
+    assert build.returncode == 0, build.stderr[-2000:]
+    assert build.stderr.count("PREVIEW BUILD for http://127.0.0.1:8000/") == 2  # start and end
+    assert "BEKAL_SITE_URL" in build.stderr
+    assert is_local("http://localhost:8000/") and is_local("http://0.0.0.0/")
+    assert not is_local("https://bekal.example.org/") and not is_local("http://192.168.1.10/")

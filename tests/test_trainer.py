@@ -12,7 +12,7 @@ import pytest
 
 from bekal.project import load_project
 from bekal.trainer.plan import clock
-from bekal.trainer.slides import render_slides
+from bekal.trainer.slides import SLIDE_WORDS, render_slides
 from conftest import ROOT
 
 PROJECT = load_project(ROOT)
@@ -175,6 +175,9 @@ def test_printable_key_has_every_explanation(real_site, lang):
         plain = text_of(html)
         for q in entry.quiz.model.questions:
             for text in _texts([o.explain for o in q.options] + [q.explain], lang):
+                if q.type == "truefalse":  # the key line says "Pernyataan ini salah." already
+                    for word in (PROJECT.t(lang, "quiz_true"), PROJECT.t(lang, "quiz_false")):
+                        text = text.removeprefix(word + ". ")
                 assert text in plain, (lang, entry.slug, q.id)
         title = PROJECT.t(lang, "key_page_title", title=entry.data.title[lang])
         assert f"<h1>{title}</h1>" in unescape(html)
@@ -214,15 +217,52 @@ def test_slides_cover_every_section_of_the_lesson_and_the_key_points(real_site):
                     assert text_of(point) in text_of(html)
 
 
-def test_a_long_section_continues_on_the_next_slide():
-    lesson = "## Panjang {#panjang}\n\n" + "\n\n".join(
-        "Kalimat pendek yang diulang untuk mengisi slide ini. " * 3 for _ in range(12))
+def slide_words(slide: str) -> int:
+    """Words a projector shows on one slide: not its heading, not the notes, not fact marks."""
+    shown = re.sub(r'<aside class="slide-notes">.*?</aside>', " ", slide, flags=re.S)
+    shown = re.sub(r"<small\b.*?</small>|<h[12]\b.*?</h[12]>", " ", shown, flags=re.S)
+    return len(re.findall(r"\w+", unescape(re.sub(r"<[^>]+>", " ", shown))))
+
+
+def slides_of(html: str) -> list[str]:
+    return re.findall(r'<section\b[^>]*class="slide[^"]*".*?</section>', html, re.S)
+
+
+def test_every_real_slide_holds_at_most_40_words(real_site):
+    """A heading and about 40 words: what a room can read; the rest is in the notes."""
+    for lang in LANGS:
+        for entry in MODULES:
+            html = page(real_site, lang, f"modul/{entry.slug}/slide")
+            slides = slides_of(html)
+            counts = [slide_words(s) for s in slides[1:]]  # after the title slide
+            assert max(counts) <= SLIDE_WORDS, (lang, entry.slug, counts)
+            lesson = (PROJECT.content_dir / lang / "modul" / entry.slug / "index.md"
+                      ).read_text("utf-8")
+            words = len(re.findall(r"\w+", re.sub(r"\{[^}]*\}", " ", lesson)))
+            if words > SLIDE_WORDS * len(slides):  # more text than slides: notes hold it
+                assert '<aside class="slide-notes">' in html, (lang, entry.slug)
+
+
+def test_a_long_list_continues_on_the_next_slide_and_long_text_goes_to_the_notes():
+    lesson = ("## Panjang {#panjang}\n\n" + "".join(
+        f"- Butir {n} dengan beberapa kata lagi di sini.\n" for n in range(12))
+        + "\n" + "Kalimat pertama cerita ini. " + "Kalimat lain yang panjang sekali. " * 12)
     html = render_slides(PROJECT, "x", "id", lesson, [])
-    slides = re.findall(r'<section\b[^>]*class="slide".*?</section>', html, re.S)
+    slides = slides_of(html)
     assert len(slides) >= 3
     assert '<h2 id="panjang">Panjang</h2>' in slides[0]
     assert "Panjang (lanjutan)" in slides[1]
-    assert sum(s.count("<p>") for s in slides) == 12
+    assert all(slide_words(s) <= SLIDE_WORDS for s in slides)
+    assert sum(s.count("<li>") for s in slides) == 12  # every item shown, none in the notes
+    notes = re.findall(r'<aside class="slide-notes">(.*?)</aside>', html, re.S)
+    assert notes and "Kalimat lain yang panjang sekali." in notes[-1]
+    assert PROJECT.t("id", "slides_notes") in notes[-1]
+
+
+def test_fact_marks_on_slides_are_small():
+    css = (ROOT / "scripts/bekal/templates/slides.css").read_text("utf-8")
+    size = re.search(r"\.slide small \{ font-size: ([0-9.]+)em; \}", css)
+    assert size and float(size.group(1)) <= 0.6
 
 
 def test_slides_use_the_markdown_extensions_of_mkdocs_yml():

@@ -71,6 +71,7 @@ def test_every_slide_fits_a_projector_in_large_type(page, real_site):
               return slides.map((slide, i) => {
                 slides.forEach(s => { s.hidden = s !== slide; });
                 const sizes = Array.from(slide.querySelectorAll('p, li, td, dd'))
+                  .filter(e => !e.closest('.slide-notes'))  // the trainer's, hidden (N shows)
                   .map(e => parseFloat(getComputedStyle(e).fontSize));
                 return [i + 1, slide.scrollHeight > slide.clientHeight, Math.min(...sizes)];
               });
@@ -124,3 +125,24 @@ def test_worksheet_prints_without_the_page_bar(page, real_site):
     assert not page.locator(".kit-bar").is_visible()
     assert page.locator(".kit-question").first.is_visible()
     assert page.locator(".kit-box").first.is_visible()
+
+
+@pytest.mark.browser
+def test_n_shows_the_speaker_notes(page, real_site):
+    page.set_viewport_size(PROJECTOR)
+    for entry in MODULES:
+        page.goto(deck_url(real_site, "id", entry.slug))
+        number = page.evaluate("""() => Array.from(document.querySelectorAll('#deck .slide'))
+            .findIndex(s => s.querySelector('.slide-notes')) + 1""")
+        if number:
+            break
+    else:
+        pytest.skip("no deck has speaker notes")
+    page.goto(deck_url(real_site, "id", entry.slug) + f"#{number}")
+    notes = page.locator("#deck .slide").nth(number - 1).locator(".slide-notes")
+    assert not notes.is_visible()
+    page.keyboard.press("n")
+    assert notes.is_visible()
+    assert PROJECT.t("id", "slides_notes") in notes.inner_text()
+    page.keyboard.press("n")
+    assert not notes.is_visible()

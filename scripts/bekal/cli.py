@@ -21,21 +21,50 @@ def cmd_check(args) -> int:
     started = time.perf_counter()
     project = load_project(_root(args))
     issues = run_checks(project, publish=args.publish)
+    if args.handouts:  # lays out every PDF handout: slow the first time, then cached
+        from .handouts.build import check_all
+
+        issues.extend(check_all(project))
     print(format_report(issues))
     print(f"checked {len(project.modules)} modules in {time.perf_counter() - started:.2f} s",
           file=sys.stderr)
     return 1 if issues.errors else 0
 
 
+def _preview_warning(root: Path) -> str:
+    from .site_address import warning
+    from .siteconfig import read_site_config
+
+    return warning(read_site_config(root).site_url)
+
+
 def cmd_build(args) -> int:
     from .build import atomic_build
 
-    return atomic_build(_root(args), Path(args.site_dir), extra_args=args.mkdocs_args)
+    banner = _preview_warning(_root(args))
+    if banner:
+        print(banner, file=sys.stderr)
+    code = atomic_build(_root(args), Path(args.site_dir), extra_args=args.mkdocs_args)
+    if banner and code == 0:  # again at the end, where nobody can miss it
+        print(banner, file=sys.stderr)
+    return code
 
 
 def cmd_offline(args) -> int:
+    from . import site_address
+    from .issues import IssueList
     from .offline import OfflineError, build_bundle
+    from .siteconfig import read_site_config
 
+    if not args.preview:  # a bundle is for handing out: its QR codes must lead somewhere
+        issues = IssueList(_root(args))
+        site_address.check(_root(args), read_site_config(_root(args)).site_url, issues,
+                           "the bundle's handouts and pages")
+        if issues:
+            print(format_report(issues))
+            print("bekal offline: not built (use --preview for a bundle to try out only)",
+                  file=sys.stderr)
+            return 1
     started = time.perf_counter()
     try:
         target = build_bundle(_root(args), Path(args.out).resolve(),
@@ -149,6 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--publish", action="store_true",
                        help="also refuse conflicting and stale facts on pages, and unmarked "
                             "secondary facts on the help page and in help boxes")
+    check.add_argument("--handouts", action="store_true",
+                       help="also lay out every handout and report each one that runs past "
+                            "one A4 page, and by how much")
     check.set_defaults(func=cmd_check)
 
     build = sub.add_parser("build", help="build the site atomically (site/ is replaced on success)")
@@ -160,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
                              "PDFs and slides, to open from a USB stick without internet")
     offline.add_argument("--out", default=".", help="folder for the zip (default: .)")
     offline.add_argument("--keep", metavar="DIR", help="also leave the unzipped bundle in DIR")
+    offline.add_argument("--preview", action="store_true",
+                         help="allow a local site address (a bundle to try out, not to hand out)")
     offline.set_defaults(func=cmd_offline)
 
     schema = sub.add_parser("schema", help="write JSON Schemas for the YAML files")

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from .creator_kit import creator_kit
 from .project import ModuleEntry, Project
+from .reading_time import reading_time
 from .sanitize import SAFE_ID
 from .sanitize import text as plain
 
@@ -56,9 +57,9 @@ def module_list(project: Project, entries: list[ModuleEntry], lang: str, from_pa
     for entry in entries:
         m = entry.data
         target = link(from_path, f"modul/{entry.slug}/index.md")
-        minutes = plain(project.t(lang, "minutes", minutes=m.minutes))
+        reading = reading_time(project, entry, lang)  # readers' time, not the session's
         lines.append(f"1. **[{plain(m.title[lang])}]({target})**  \n"
-                     f"   {plain(m.summary[lang])} *({minutes})*")
+                     f"   {plain(m.summary[lang])} *({plain(reading)})*")
     return "\n".join(lines) + "\n"
 
 
@@ -100,8 +101,9 @@ def expand_markers(project: Project, markdown: str, page: PageRef) -> str:
 def module_header(project: Project, entry: ModuleEntry, lang: str) -> str:
     m = entry.data
     track = project.track(m.track) if m.track in project.tracks else None
-    meta = plain(project.t(lang, "module_meta", track=track.title[lang] if track else m.track,
-                           minutes=m.minutes, code=m.code))
+    meta = plain(project.t(lang, "module_meta_reader",
+                           track=track.title[lang] if track else m.track,
+                           reading=reading_time(project, entry, lang), code=m.code))
     objectives = "\n".join(f"    - {plain(o)}" for o in m.objectives.get(lang, []))
     title = plain(project.t(lang, "objectives")).replace('"', "&quot;")
     return (f"# {plain(m.title[lang])}\n\n{meta}\n{{: .bekal-meta }}\n\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import services
+from .. import services, site_address
 from ..issues import IssueList
 from ..project import Project
 from ..shortlinks_lock import check_short_links
@@ -24,6 +24,8 @@ def run_checks(project: Project, publish: bool = False) -> IssueList:
     content_rules.check(project, issues)
     services.check(project, issues)
     issues.extend(check_short_links(project, publish))
+    if publish:
+        site_address.check(project.root, project.config.site_url, issues)
     return _once_per_file(issues)
 
 

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from ..pages import PageRef
 from ..project import Project
+from ..site_address import is_local
 from . import booklet, web
 from .cache import PdfCache, cache_key
 from .content import HandoutContent, gather, localized
@@ -84,6 +85,7 @@ class _Builder:
         self.rendered = self.cached = 0
         address = project.config.site_url.split("://", 1)[-1].rstrip("/")
         self.page = {"site_name": site_name, "site_address": address, "built": build_date(),
+                     "preview": is_local(project.config.site_url),  # QR codes lead nowhere
                      "t": lambda key, **values: project.t(lang, key, **values)}
 
     def _pdf(self, site_path: str, key: str, make: Callable[[], Rendered]) -> Pdf:
@@ -128,6 +130,25 @@ class _Builder:
             return Rendered(merged, front.pages + sum(pdf.pages for _, _, pdf in members))
 
         return self._pdf(web.booklet_path(project, track_id, lang), key, make)
+
+
+def check_all(project: Project, site_name: str = "Bekal",
+              cache_dir: Path | None = None) -> list:
+    """Every handout of every language laid out (from the cache when unchanged): the issues
+    of all that do not fit or cannot be made, not only the first (``bekal check --handouts``)."""
+    from .errors import HandoutError
+
+    issues = []
+    for lang in project.config.codes:
+        builder = _Builder(project, lang, site_name, lambda _: None, cache_dir)
+        for _slug, entry in sorted(project.modules.items()):
+            if entry.module is None:
+                continue
+            try:
+                builder.handout(gather(project, entry, lang))
+            except HandoutError as err:
+                issues.append(err.issue)
+    return issues
 
 
 def build_language(project: Project, lang: str, site_name: str,

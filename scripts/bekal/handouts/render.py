@@ -19,17 +19,41 @@ STYLESHEET = TEMPLATES / "handout.css"
 # Debian's fonts-dejavu-core: covers Indonesian and English, and is embedded as a subset.
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT_FACES = {"normal": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}
-MAX_PAGES = 2
+MAX_PAGES = 1  # a handout is one sheet: the help box must be on the page handed out
+LINE_MM = 5.2        # one line of 11 pt body text
+WORDS_PER_LINE = 12  # across the page (two columns of about 6)
 # The only files of the project a PDF may show: pictures (never attachments or pages).
 PROJECT_FILES = frozenset({".png", ".jpg", ".jpeg", ".webp"})
 # Bump when the way PDFs are made changes in a way the inputs do not show.
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"
 
 
 @dataclass(frozen=True)
 class Rendered:
     pdf: bytes
     pages: int
+
+
+def overflow_mm(document, max_pages: int) -> float:
+    """How far the content runs past page ``max_pages``, in millimetres (0 when it fits).
+
+    The height of what the pages after the limit hold (running footers not counted):
+    about what has to go for the handout to fit.
+    """
+    from weasyprint.formatting_structure.boxes import LineBox, MarginBox, ReplacedBox
+
+    total = 0.0
+    for page in document.pages[max_pages:]:
+        box = page._page_box
+        top = bottom = box.content_box_y()
+        for child in box.children:
+            if isinstance(child, MarginBox):
+                continue
+            for leaf in child.descendants():
+                if isinstance(leaf, LineBox | ReplacedBox):
+                    bottom = max(bottom, leaf.position_y + leaf.margin_height())
+        total += bottom - top
+    return total * 25.4 / 96  # CSS px to mm
 
 
 @cache
@@ -139,10 +163,16 @@ def render_pdf(html: str, source: Path, root: Path, max_pages: int | None = MAX_
     pages = len(document.pages)
     if max_pages is not None and pages > max_pages:
         issues = IssueList(root)
-        issues.add(source, 0, "handout-too-long",
-                   f"the printed handout has {pages} pages; at most {max_pages} are allowed",
-                   "shorten handout.md (120-220 words) or the key points and checklist "
-                   "in module.yml")
+        over = overflow_mm(document, max_pages)
+        lines = max(1, round(over / LINE_MM))
+        limit = "one A4 page" if max_pages == 1 else f"{max_pages} A4 pages"
+        issues.add(source, 1 if source.suffix == ".md" else 0, "handout-too-long",
+                   f"the printed handout runs {pages} pages: {over:.0f} mm (about {lines} "
+                   f"line(s) of text) more than {limit}, so the help box may not be on "
+                   f"the sheet a trainer hands out",
+                   f"shorten handout.md by about {lines * WORDS_PER_LINE} words (120-220 in "
+                   "all), or the key points and checklist in module.yml; keep every warning "
+                   "and number")
         raise HandoutError(issues[0])
     return Rendered(document.write_pdf(pdf_tags=True), pages)
 

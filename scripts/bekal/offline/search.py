@@ -18,6 +18,11 @@ ARTICLE = re.compile(r"<article\b([^>]*)>(.*?)</article>", re.I | re.S)
 HEADING = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.I | re.S)
 TITLE = re.compile(r"<title>(.*?)</title>", re.I | re.S)
 DROP = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.I | re.S)
+# Not the page's text: the title (shown apart) and the line of track, reading time and code,
+# so that an excerpt starts with what the lesson says.
+NOT_TEXT = re.compile(r"<h1\b.*?</h1\s*>"
+                      r"|<p\b[^>]*\bclass=\"[^\"]*\bbekal-meta\b[^\"]*\"[^>]*>.*?</p\s*>",
+                      re.I | re.S)
 TAG = re.compile(r"<[^>]+>")
 SPACE = re.compile(r"\s+")
 
@@ -37,7 +42,7 @@ def page_entry(root: Path, page: Path, marked_only: bool) -> tuple[str, list[str
     heading = HEADING.search(article.group(2)) or TITLE.search(html)
     title = plain(heading.group(1)) if heading else page.parent.name
     path = page.relative_to(root).as_posix()
-    return lang.group(1), [path, title, plain(article.group(2))]
+    return lang.group(1), [path, title, plain(NOT_TEXT.sub(" ", article.group(2)))]
 
 
 def write_index(root: Path, script: Path) -> dict[str, int]:

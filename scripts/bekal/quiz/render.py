@@ -103,6 +103,17 @@ def _question(w: _Writer, q: Question, number: int) -> str:
         f'</fieldset>')
 
 
+def _without_verdict(w: _Writer, explain: dict[str, str] | None) -> dict[str, str]:
+    """A true/false explanation without a leading "Benar." / "Salah.": the key says it already."""
+    out = dict(explain or {})
+    for lang, text in out.items():
+        for word in (w.project.t(lang, "quiz_true"), w.project.t(lang, "quiz_false")):
+            if text.startswith(word + ". "):
+                text = text[len(word) + 2:]
+        out[lang] = text
+    return out
+
+
 def _inputs(w: _Writer, q: Question) -> str:
     if q.type == "truefalse":
         choices = [("true", w.ui("true")), ("false", w.ui("false"))]
@@ -118,11 +129,15 @@ def _inputs(w: _Writer, q: Question) -> str:
 def _answer(w: _Writer, q: Question) -> str:
     """The answer block: the same markup in the <details>, the trainer key and the feedback."""
     if q.type == "truefalse":
+        # "Pernyataan ini salah", not "Jawaban yang benar: Salah": the key's words differ from
+        # the options' (Benar / Salah) and from the verdict (Tepat / Kurang tepat).
         answer = "true" if q.answer else "false"
         return (f'<div class="bekal-key">\n'
-                f'<p data-answer="{answer}">{w.mark("right", "correct_answer")} '
-                f'{w.ui(answer)}</p>\n'
-                f'<p class="bekal-key__explain">{w.text(q.explain)}</p>\n</div>')
+                f'<p data-answer="{answer}"><strong class="bekal-key__mark">'
+                f'<span aria-hidden="true">{ICON["right"]} </span>{w.ui("statement_" + answer)}'
+                f'</strong></p>\n'
+                f'<p class="bekal-key__explain">{w.text(_without_verdict(w, q.explain))}</p>'
+                f'\n</div>')
     items = "\n".join(_option_item(w, q, o) for o in q.options)
     body = f'<div class="bekal-key">\n<ul class="bekal-key__options">\n{items}\n</ul>'
     if q.type == "checklist" and q.verdicts:

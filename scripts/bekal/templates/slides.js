@@ -55,6 +55,11 @@
       to = event.shiftKey ? current - 1 : current + 1;
     } else if (key === "Home") to = 0;
     else if (key === "End") to = total - 1;
+    else if ((key === "n" || key === "N") && !onControl) {  // the trainer's notes
+      document.documentElement.classList.toggle("show-notes");
+      event.preventDefault();
+      return;
+    }
     if (to === null) return;
     event.preventDefault();
     show(to, true);

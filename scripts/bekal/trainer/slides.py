@@ -1,15 +1,14 @@
 """A module's lesson as slides: a title slide, one slide per ``##`` section, the key points.
 
 The lesson is rendered with Python-Markdown and the extensions mkdocs.yml lists, after
-its facts are rendered as on the site. A section too long to read from a projector at
-28 px continues on the next slide under the same heading ("(continued)"): how much fits
-is estimated in lines (LINE_CHARS characters a line, SLIDE_LINES lines a slide), and the
+its facts are rendered as on the site. A slide holds its heading and at most
+SLIDE_WORDS words: a longer section continues on the next slide under the same heading
+("(continued)"), and the rest of a long paragraph goes to the slide's speaker notes. The
 browser test checks that no slide overflows at 1280x720.
 """
 
 from __future__ import annotations
 
-import math
 import posixpath
 import re
 import xml.etree.ElementTree as ET
@@ -29,49 +28,159 @@ from ..textfile import inside, strip_front_matter
 from .kit import SLIDES_DIR, lesson_source
 from .page import KitPage, asset, templates
 
-LINE_CHARS = 70    # characters in one line of slide text at 1280x720
-SLIDE_LINES = 13   # lines of text under a slide's heading
+SLIDE_WORDS = 40   # a heading and at most this many words on a slide; the rest is notes
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")
 TAG = re.compile(r"<[^>]+>")
+SMALL = re.compile(r"<small\b.*?</small>", re.S)   # a fact's "not yet verified" mark
+WORD = re.compile(r"\w+")
+SENTENCE_END = re.compile(r"[.!?:;](?=\s|$)")
+LISTS = ("ul", "ol")
+BOXES = ("div", "details", "blockquote")
 
 
-class _Measure:
-    """How many lines an element takes on a slide (an estimate, in text lines)."""
+class _Words:
+    """Words of an element as a reader sees them on the slide (fact marks not counted)."""
 
     def __init__(self, md: markdown.Markdown):
         self.md = md
 
-    def chars(self, element: ET.Element) -> int:
-        text = "".join(element.itertext())
-
+    def plain(self, text: str) -> str:
         def stashed(match: re.Match) -> str:
             blocks = self.md.htmlStash.rawHtmlBlocks
             index = int(match.group(1))
-            return TAG.sub("", str(blocks[index])) if index < len(blocks) else ""
-        return len(STASHED.sub(stashed, text))
+            return TAG.sub(" ", SMALL.sub("", str(blocks[index]))) if index < len(blocks) else ""
+        return STASHED.sub(stashed, text)
 
-    def lines(self, element: ET.Element) -> float:
-        tag = element.tag
-        if tag in ("ul", "ol", "dl"):
-            return sum(self.lines(child) for child in element) + 0.3
-        if tag in ("li", "dt", "dd"):
-            return max(1, math.ceil(self.chars(element) / (LINE_CHARS - 4))) + 0.35
-        if tag == "table":
-            rows = element.findall(".//tr")
-            return sum(max(1, math.ceil(self.chars(r) / LINE_CHARS)) + 0.4 for r in rows) + 0.5
-        if tag in ("div", "details", "blockquote"):
-            return sum(self.lines(child) for child in element) + 1.2
-        return max(1, math.ceil(self.chars(element) / LINE_CHARS)) + 0.45
+    def count(self, element: ET.Element | str | None) -> int:
+        if element is None:
+            return 0
+        text = element if isinstance(element, str) else "".join(element.itertext())
+        return len(WORD.findall(self.plain(text)))
+
+
+def _introduces(element: ET.Element) -> bool:
+    """A paragraph that ends in ':' belongs with what follows it."""
+    return element.tag == "p" and "".join(element.itertext()).rstrip().endswith(":")
+
+
+def _point(element: ET.Element) -> tuple[ET.Element, ET.Element | None] | None:
+    """A paragraph that opens with a bold lead: (the lead alone, the rest), else None."""
+    if element.tag != "p" or (element.text or "").strip() or not len(element) \
+            or element[0].tag != "strong":
+        return None
+    lead = ET.Element("p", dict(element.attrib))
+    strong = ET.SubElement(lead, "strong")
+    strong.text = element[0].text
+    strong.extend(list(element[0]))
+    rest = ET.Element("p")
+    rest.text = (element[0].tail or "").lstrip()
+    rest.extend(list(element)[1:])
+    if not rest.text and not len(rest):
+        return lead, None
+    return lead, rest
+
+
+def _copy(element: ET.Element) -> ET.Element:
+    copy = ET.Element(element.tag, dict(element.attrib))
+    copy.text = element.text
+    return copy
+
+
+class _Split:
+    """An element cut after a sentence: the head fits the slide, the rest goes to the notes."""
+
+    def __init__(self, words: _Words):
+        self.words = words
+
+    def __call__(self, element: ET.Element, limit: int) -> tuple[ET.Element | None,
+                                                                ET.Element | None]:
+        if self.words.count(element) <= limit:
+            return element, None
+        if element.tag in BOXES:
+            return self._box(element, limit)
+        if element.tag in ("p", "li", "dd", "dt", "h3", "h4"):
+            return self._text(element, limit)
+        return None, element  # a table: in the notes, whole
+
+    def _box(self, element: ET.Element, limit: int):
+        head, rest, used = _copy(element), _copy(element), 0
+        head.text = rest.text = None
+        children = list(element)
+        for index, child in enumerate(children):
+            count = self.words.count(child)
+            if used + count <= limit:
+                head.append(child)
+                used += count
+                continue
+            first, second = self(child, limit - used)
+            if first is not None:
+                head.append(first)
+            if second is not None:
+                rest.append(second)
+            rest.extend(children[index + 1:])
+            break
+        return (head if len(head) else None), (rest if len(rest) else None)
+
+    def _text(self, element: ET.Element, limit: int):
+        """Pieces in order (text, child, tail, ...); cut where a sentence ends in a text piece."""
+        pieces: list[str | ET.Element] = [element.text or ""]
+        for child in element:
+            pieces += [child, child.tail or ""]
+        used, cut = 0, None   # cut: (piece index, position in that text)
+        for index, piece in enumerate(pieces):
+            if isinstance(piece, str):
+                for match in SENTENCE_END.finditer(piece):
+                    if used + self.words.count(piece[:match.end()]) > limit:
+                        break
+                    cut = (index, match.end())
+            used += self.words.count(piece)
+            if used > limit:
+                break
+        if cut is None:
+            return None, element
+        index, position = cut
+        head, rest = ET.Element(element.tag, dict(element.attrib)), ET.Element(element.tag)
+        target, last = head, None
+        for number, piece in enumerate(pieces):
+            if number == index:
+                before, after = piece[:position], piece[position:].lstrip()
+                self._add_text(head, last, before)
+                target, last = rest, None
+                rest.text = after
+                continue
+            if isinstance(piece, str):
+                self._add_text(target, last, piece)
+            else:
+                child = ET.Element(piece.tag, dict(piece.attrib))
+                child.text = piece.text
+                child.extend(list(piece))
+                target.append(child)
+                last = child
+        return head, (rest if self.words.count(rest) else None)
+
+    @staticmethod
+    def _add_text(parent: ET.Element, last: ET.Element | None, text: str) -> None:
+        if last is None:
+            parent.text = (parent.text or "") + text
+        else:
+            last.tail = (last.tail or "") + text
 
 
 class _SlideSplitter(Treeprocessor):
-    """Regroups the document into <section class="slide"> elements, one or more per ``##``."""
+    """Regroups the document into <section class="slide"> elements, one or more per ``##``.
 
-    def __init__(self, md, continued: str):
+    A slide shows its heading and at most SLIDE_WORDS words; a section with more continues on
+    the next slide ("(continued)"), and a paragraph too long for one slide shows its first
+    sentences, the rest in the slide's speaker notes (<aside class="slide-notes">: on screen
+    with the N key, in print and without JavaScript under the slide).
+    """
+
+    def __init__(self, md, continued: str, notes: str):
         super().__init__(md)
-        self.continued = continued
-        self.measure = _Measure(md)
+        self.continued, self.notes = continued, notes
+        self.words = _Words(md)
+        self.split = _Split(self.words)
 
     def run(self, root: ET.Element) -> None:
         children = list(root)
@@ -86,12 +195,17 @@ class _SlideSplitter(Treeprocessor):
                     sections.append((None, []))
                 sections[-1][1].append(child)
         for heading, blocks in sections:
-            for number, chunk in enumerate(self._chunks(blocks) or [[]]):
+            for number, (shown, notes) in enumerate(self._slides(blocks) or [([], [])]):
                 slide = ET.SubElement(root, "section", {"class": "slide"})
                 if heading is not None:
                     slide.append(heading if number == 0 else self._continued(heading, number))
                     slide.set("aria-labelledby", slide[0].get("id", ""))
-                slide.extend(chunk)
+                slide.extend(self._regroup(shown))
+                if notes:
+                    aside = ET.SubElement(slide, "aside", {"class": "slide-notes"})
+                    title = ET.SubElement(aside, "p", {"class": "slide-notes__title"})
+                    title.text = self.notes
+                    aside.extend(self._regroup(notes))
 
     def _continued(self, heading: ET.Element, number: int) -> ET.Element:
         copy = ET.Element("h2", {"id": f"{heading.get('id', 'slide')}-{number + 1}"})
@@ -99,60 +213,85 @@ class _SlideSplitter(Treeprocessor):
         copy.text = self.continued.format(title=title)
         return copy
 
-    def _units(self, blocks: list[ET.Element]) -> list[list[ET.Element]]:
-        """Blocks to place whole; long lists are cut between items; a paragraph that ends
-        in ':' stays with what follows it."""
-        units: list[list[ET.Element]] = []
+    @staticmethod
+    def _units(blocks: list[ET.Element]) -> list[tuple[ET.Element, ET.Element | None, int]]:
+        """(block or list item, its list or None, the item's number) in reading order."""
+        units = []
         for block in blocks:
-            if block.tag in ("ul", "ol") and self.measure.lines(block) > SLIDE_LINES:
-                pieces = [[piece] for piece in self._split_list(block)]
+            if block.tag in LISTS:
+                start = int(block.get("start", "1"))
+                units += [(item, block, start + i) for i, item in enumerate(block)]
             else:
-                pieces = [[block]]
-            previous = units[-1] if units else None
-            if previous and previous[-1].tag == "p" \
-                    and "".join(previous[-1].itertext()).rstrip().endswith(":"):
-                previous.extend(pieces[0])
-                pieces = pieces[1:]
-            units += pieces
+                units.append((block, None, 0))
         return units
 
-    def _split_list(self, block: ET.Element) -> list[ET.Element]:
-        """A list in about equal parts that each fit a slide; numbers go on across parts."""
-        start = int(block.get("start", "1"))
-        items = [(item, self.measure.lines(item)) for item in block]
-        room = SLIDE_LINES - 1
-        target = sum(lines for _, lines in items) / math.ceil(
-            sum(lines for _, lines in items) / room)
-        pieces: list[ET.Element] = []
-        current, used = None, 0.0
-        for index, (item, lines) in enumerate(items):
-            if current is None or used + lines > room or used + lines / 2 > target:
-                current = ET.Element(block.tag, dict(block.attrib))
-                if block.tag == "ol" and start + index != 1:
-                    current.set("start", str(start + index))
-                pieces.append(current)
-                used = 0.0
-            current.append(item)
-            used += lines
-        return pieces
+    def _slides(self, blocks: list[ET.Element]) -> list[tuple[list, list]]:
+        """[(shown units, notes units)] per slide; every slide shows at most SLIDE_WORDS words.
+        Lists and boxes go on over as many slides as they need; a paragraph that does not
+        fit goes to the notes (the story is the trainer's to tell); a paragraph that ends
+        in ':' moves on with what follows it."""
+        slides: list[tuple[list, list]] = []
+        shown: list = []
+        notes: list = []
+        used = 0
+        for element, parent, number in self._units(blocks):
+            point = _point(element)
+            if point is not None:  # "**Gaji sangat tinggi.** Gaji yang ...": the lead on the slide
+                element, rest = point
+                if rest is not None:
+                    if shown and used + self.words.count(element) > SLIDE_WORDS:
+                        slides.append((shown, notes))
+                        shown, notes, used = [], [], 0
+                    shown.append((element, parent, number))
+                    used += self.words.count(element)
+                    notes.append((rest, parent, number))
+                    continue
+            if shown and used + self.words.count(element) > SLIDE_WORDS \
+                    and element.tag == "p" and not _introduces(element):
+                notes.append((element, parent, number))  # told by the trainer, not read
+                continue
+            if shown and used + self.words.count(element) > SLIDE_WORDS:
+                lead_in = shown[-1] if _introduces(shown[-1][0]) else None
+                if lead_in and len(shown) > 1 and not notes:
+                    shown.pop()  # "...:" goes on with what it introduces
+                    slides.append((shown, notes))
+                    shown, notes = [lead_in], []
+                    used = self.words.count(lead_in[0])
+                    if used + self.words.count(element) <= SLIDE_WORDS:
+                        shown.append((element, parent, number))
+                        used += self.words.count(element)
+                        continue
+                slides.append((shown, notes))
+                shown, notes, used = [], [], 0
+            head, rest = self.split(element, SLIDE_WORDS - used)
+            if head is not None:
+                shown.append((head, parent, number))
+                used += self.words.count(head)
+            if rest is not None:
+                notes.append((rest, parent, number))
+        if shown or notes:
+            slides.append((shown, notes))
+        return slides
 
-    def _chunks(self, blocks: list[ET.Element]) -> list[list[ET.Element]]:
-        """Units in order on as few slides as fit, filled about evenly."""
-        units = [(unit, sum(self.measure.lines(e) for e in unit)) for unit in self._units(blocks)]
-        total = sum(lines for _, lines in units)
-        target = total / max(1, math.ceil(total / SLIDE_LINES))
-        chunks: list[list[ET.Element]] = []
-        current: list[ET.Element] = []
-        used = 0.0
-        for unit, lines in units:
-            if current and (used + lines > SLIDE_LINES or used + lines / 2 > target):
-                chunks.append(current)
-                current, used = [], 0.0
-            current += unit
-            used += lines
-        if current:
-            chunks.append(current)
-        return chunks
+    @staticmethod
+    def _regroup(units: list) -> list[ET.Element]:
+        """List items back into lists (numbers go on where a list was cut)."""
+        out: list[ET.Element] = []
+        current, current_parent = None, None
+        for element, parent, number in units:
+            if parent is None:
+                out.append(element)
+                current = current_parent = None
+                continue
+            if current is None or parent is not current_parent:
+                current = ET.Element(parent.tag, {k: v for k, v in parent.attrib.items()
+                                                  if k != "start"})
+                if parent.tag == "ol" and number != 1:
+                    current.set("start", str(number))
+                out.append(current)
+                current_parent = parent
+            current.append(element)
+        return out
 
 
 class _Links(Treeprocessor):
@@ -175,13 +314,14 @@ class _Links(Treeprocessor):
 
 
 class _SlideExtension(Extension):
-    def __init__(self, lesson_dir: str, continued: str):
+    def __init__(self, lesson_dir: str, continued: str, notes: str):
         super().__init__()
-        self.lesson_dir, self.continued = lesson_dir, continued
+        self.lesson_dir, self.continued, self.notes = lesson_dir, continued, notes
 
     def extendMarkdown(self, md):
         md.treeprocessors.register(_Links(md, self.lesson_dir), "bekal_slide_links", 3)
-        md.treeprocessors.register(_SlideSplitter(md, self.continued), "bekal_slides", 1)
+        md.treeprocessors.register(_SlideSplitter(md, self.continued, self.notes),
+                                   "bekal_slides", 1)
 
 
 @cache
@@ -193,7 +333,9 @@ def render_slides(project: Project, slug: str, lang: str, text: str, used: list[
     """Lesson Markdown (facts not yet rendered) to a run of <section class="slide">."""
     names, configs = _extensions(project.root)
     continued = project.t(lang, "slides_continued", title="{title}")
-    md = markdown.Markdown(extensions=[*names, _SlideExtension(f"modul/{slug}/", continued)],
+    notes = project.t(lang, "slides_notes")
+    md = markdown.Markdown(extensions=[*names, _SlideExtension(f"modul/{slug}/", continued,
+                                                               notes)],
                            extension_configs=configs)
     # no sources list on slides, so the marks do not link
     return sanitize.clean(md.convert(facts.substitute(project, text, lang, used, linked=False)))
