@@ -30,7 +30,7 @@ def save(page, lang: str) -> int:
     page.get_by_role("button", name=UI[lang]["offline_save"]).click()
     status = page.locator(".bekal-offline__status")
     expect(status).to_contain_text(UI[lang]["offline_saved"].split("(")[0].strip(),
-                                   timeout=30000)
+                                   timeout=60000)  # a track is many files; the CPU is shared
     saved = page.evaluate("JSON.parse(localStorage.getItem('bekal:saved'))")
     return next(iter(saved.values()))["bytes"]
 

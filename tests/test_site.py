@@ -15,6 +15,8 @@ LANGS = PROJECT.config.codes
 def expected_pages(project) -> set[str]:
     fixed = ["index.html", "bantuan/index.html", "tentang/index.html", "glosarium/index.html",
              "pelatih/index.html", "kreator/index.html", "404.html"]
+    if (project.content_dir / project.config.default / "bantuan-terdekat.md").exists():
+        fixed.append("bantuan-terdekat/index.html")
     fixed += [f"jalur/{t}/index.html" for t in project.tracks]
     for slug in project.modules:
         fixed += [f"modul/{slug}/index.html", f"modul/{slug}/pelatih/index.html"]
@@ -32,6 +34,8 @@ def trainer_kit_pages(project) -> set[str]:
             folders = ["slide", "lembar-kerja", "kunci"] if entry.quiz else ["slide"]
             pages |= {f"{project.config.prefix(lang)}modul/{slug}/{folder}/index.html"
                       for folder in folders}
+        if any(entry.quiz for entry in project.modules.values()):  # the session kit
+            pages.add(f"{project.config.prefix(lang)}pelatih/hitung/index.html")
     return pages
 
 

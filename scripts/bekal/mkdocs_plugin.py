@@ -24,6 +24,7 @@ from . import (
     quiz,
     sanitize,
     services,
+    theme,
     trainer,
     wallet,
 )
@@ -252,6 +253,14 @@ class BekalPlugin(BasePlugin[BekalConfig]):
                                               for other in self.project.config.codes
                                               if other != lang]
         return context
+
+    def on_post_page(self, output, page, config):
+        return theme.tidy(output) if self.config.enabled else output
+
+    def on_post_template(self, output_content, template_name, config):
+        if self.config.enabled and template_name.endswith(".html"):
+            return theme.tidy(output_content)
+        return output_content
 
     def on_post_build(self, config):
         """static-i18n writes every language's 404 to site/404.html; give each its own."""

@@ -1,7 +1,7 @@
 """The search index: Pagefind over a built site, one index per <html lang>.
 
 Pagefind stems each language with its own stemmer (Indonesian: menipu finds penipuan).
-Only pages whose article carries ``data-pagefind-body`` are indexed (see overrides/base.html):
+Only pages whose article carries ``data-pagefind-body`` are indexed (see overrides/main.html):
 pages built from another language's file, 404 pages and the search page stay out.
 """
 

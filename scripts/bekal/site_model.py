@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from . import publisher
 from .project import Project
 
 # Pages after the tracks, in this order, when they exist.
@@ -40,4 +41,5 @@ def site_context(project: Project, lang: str) -> dict:
         "home_url": prefix or ".",
         "help_url": prefix + "bantuan/",
         "search_url": prefix + "cari/",
+        "publisher": publisher.for_project(project, lang),
     }

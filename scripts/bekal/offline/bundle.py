@@ -29,7 +29,7 @@ SEARCH_SCRIPT = PACKAGE / "assets" / "offline-search.js"
 # Useless without a server or a network: error pages, sitemaps, link-preview images.
 DROP_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 DROP_DIRS = ("assets/bekal/cards",)
-# Material's own scripts: base.html loads them only with Material's search plugin.
+# Material's own scripts: overrides/main.html never loads them.
 DROP_DIRS_UNLESS_USED = ("assets/javascripts",)
 STORED = {".pdf", ".png", ".gz", ".zip", ".jpg", ".webp"}  # already compressed
 

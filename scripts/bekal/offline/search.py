@@ -1,6 +1,6 @@
 """The offline bundle's search index: one plain script per language (no fetch from file://).
 
-A page is indexed when its article carries ``data-pagefind-body`` (overrides/base.html
+A page is indexed when its article carries ``data-pagefind-body`` (overrides/main.html
 marks the pages Pagefind indexes online: not fallback pages of another language, not 404s,
 not the search page); a site with no such marks gets every article indexed.
 """

@@ -51,19 +51,14 @@ def numbers(project: Project, group: ContactGroup, lang: str) -> list[Number]:
 
 
 def button(project: Project, n: Number, lang: str) -> str:
-    """<a class="bekal-call"> with a verb and the number on one line, the service below."""
+    """<a class="bekal-call">: the verb and the number, then the service (kept short: it is
+    on every lesson that names a number)."""
     verb = project.t(lang, "call_phone" if n.kind == "phone" else "call_whatsapp",
                      number=n.value)
-    extra = []
-    if n.hours:
-        extra.append(f'<span class="bekal-call__hours">{escape(n.hours)}</span>')
-    if n.mark:
-        extra.append(f'<span class="bekal-call__mark">{escape(n.mark)}'
-                     '</span>')
-    return (f'<a class="bekal-call bekal-call--{n.kind}" href="{escape(n.href)}" '
-            f'data-fact="{escape(n.key)}">'
-            f'<span class="bekal-call__verb">{escape(verb)}</span>'
-            f'<span class="bekal-call__name">{escape(n.name)}</span>{"".join(extra)}</a>')
+    name = ", ".join(escape(x) for x in (n.name, n.hours) if x)
+    mark = f' <small class="bekal-call__mark">{escape(n.mark)}</small>' if n.mark else ""
+    return (f'<a class="bekal-call" href="{escape(n.href)}"><b>{escape(verb)}</b> '
+            f'<small>{name}</small>{mark}</a>')
 
 
 def button_list(project: Project, items: list[Number], lang: str) -> str:

@@ -136,8 +136,7 @@ def lesson_buttons(project: Project, markdown: str, lang: str) -> tuple[str, lis
     items = [n for n in (calls.number(project, key, lang) for key in keys) if n]
     if not items:
         return markdown, []
-    block = _block(f'<div class="bekal-calls bekal-calls--lesson">'
-                   f'{calls.button_list(project, items, lang)}</div>')
+    block = _block(calls.button_list(project, items, lang))
     return markdown[:end].rstrip("\n") + block + markdown[end:], [n.key for n in items]
 
 
@@ -147,7 +146,7 @@ def history_box(project: Project, lang: str) -> str:
             f'<h2 id="riwayat">{escape(project.t(lang, "history_title"))}</h2>'
             f'<p>{escape(project.t(lang, "history_intro"))}</p>'
             f'<ul class="bekal-history__list"></ul>'
-            f'<button type="button" class="md-button bekal-history__clear">'
+            f'<button type="button" class="bekal-btn bekal-history__clear">'
             f'{escape(project.t(lang, "history_clear"))}</button>'
             f'<p class="bekal-history__status" role="status"></p></section>')
 

@@ -9,6 +9,7 @@ give feedback, so the no-JavaScript path and the scripted path cannot disagree.
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 
 from .. import facts
@@ -70,19 +71,32 @@ def render_key(project: Project, quiz: Quiz, lang: str, used: list[str]) -> str:
              f'<h2 id="{KEY_ID}">{w.ui("key_title")}</h2>',
              f'<p>{w.ui("key_intro")}</p>']
     for n, q in enumerate(quiz.questions, 1):
-        parts.append(f'<h3 id="{KEY_ID}-{q.id}">{n}. {w.text(q.prompt)}</h3>')
-        parts.append(f'<p class="bekal-key__hint">{w.ui("hint_" + q.type)}</p>')
+        prompt, hint = w.text(q.prompt), w.ui("hint_" + q.type)
+        parts.append(f'<h3 id="{KEY_ID}-{q.id}">{n}. {prompt}</h3>')
+        if not _instructs(prompt, hint):
+            parts.append(f'<p class="bekal-key__hint">{hint}</p>')
         parts.append(_answer(w, q))
     parts.append("</section>")
     return "\n".join(parts) + "\n"
 
 
+def _instructs(prompt: str, hint: str) -> bool:
+    """True when the prompt's last sentence already says what the hint says: it starts
+    with the hint's first word ("Pilih semua yang benar." and "Pilih semua jawaban yang
+    benar."), and is not the prompt's only sentence."""
+    sentences = [s for s in re.split(r"(?<=[.?!])\s+", prompt.strip()) if s]
+    first = hint.split(" ", 1)[0].lower()
+    return len(sentences) > 1 and sentences[-1].lower().startswith(first + " ")
+
+
 def _question(w: _Writer, q: Question, number: int) -> str:
     summary = w.ui("show_checklist" if q.type == "checklist" else "show_answer")
+    prompt, hint = w.text(q.prompt), w.ui("hint_" + q.type)
+    hint_html = "" if _instructs(prompt, hint) else f' <span class="bekal-q__hint">{hint}</span>'
     return (
         f'<fieldset class="bekal-q" id="{QUIZ_ID}-{q.id}" data-type="{q.type}">\n'
-        f'<legend><span class="bekal-q__prompt">{number}. {w.text(q.prompt)}</span> '
-        f'<span class="bekal-q__hint">{w.ui("hint_" + q.type)}</span></legend>\n'
+        f'<legend><span class="bekal-q__prompt">{number}. {prompt}</span>'
+        f'{hint_html}</legend>\n'
         f'{_inputs(w, q)}\n'
         f'<details class="bekal-q__key"><summary>{summary}</summary>\n'
         f'{_answer(w, q)}\n</details>\n'

@@ -42,7 +42,7 @@
   let progress = null;
   if (lesson && h1) {
     progress = make("div", "bekal-progress");
-    progress.append(make("button", "md-button bekal-progress__done"), make("p", "bekal-progress__quiz"));
+    progress.append(make("button", "bekal-btn bekal-progress__done"), make("p", "bekal-progress__quiz"));
     const share = document.querySelector(".bekal-share");
     if (share) share.before(progress); else document.querySelector(".md-content__inner").append(progress);
     const slug = lesson[1];
@@ -91,8 +91,8 @@
     addManifest();
     const here = location.href.split("#")[0];
     const box = make("div", "bekal-offline");
-    const keep = make("button", "md-button", t.offline_save);
-    const drop = make("button", "md-button", t.offline_remove);
+    const keep = make("button", "bekal-btn", t.offline_save);
+    const drop = make("button", "bekal-btn", t.offline_remove);
     const status = make("p", "bekal-offline__status");
     keep.type = drop.type = "button";
     status.setAttribute("role", "status");

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from ... import publisher
 from ...handouts import HandoutError, Pdf
 from ...handouts.cache import PdfCache, cache_key
 from ...handouts.print_facts import source_lines, substitute
@@ -153,7 +154,8 @@ class _Builder:
                 "tally_name": paths.tally_file(len(paper.items))}
 
     def certificate_sheet(self, paper: TestPaper) -> dict:
-        return {"name": "certificate", "publisher": self.site_name,
+        found = publisher.for_project(self.project, self.lang)
+        return {"name": "certificate", "publisher": found.name if found else self.site_name,
                 "unit_title": self.text(paper.title, []), "minutes": paper.minutes}
 
     def _faces(self) -> list[dict]:
