@@ -255,6 +255,7 @@ UI_STRINGS: dict[str, frozenset[str]] = {
     "handout_qr": frozenset(),
     "handout_help": frozenset(),
     "handout_help_intro": frozenset(),
+    "handout_near": frozenset(),
     "booklet": frozenset(),
     "booklet_qr": frozenset(),
     "booklet_note": frozenset(),

@@ -44,6 +44,7 @@ class HandoutContent:
     help_lines: list[HelpLine]
     sources: list[SourceLine]
     help_note: str = ""               # said once when every help number has the same mark
+    near_url: str = ""                # the "Help near you" page, when the registry has places
 
 
 def module_url(project: Project, slug: str, lang: str) -> str:
@@ -119,5 +120,7 @@ def gather(project: Project, entry: ModuleEntry, lang: str) -> HandoutContent:
         track=localized(project, track, lang) or module.track,
         code=module.code, url=url, qr=Markup(qr_svg(url)), body=body,
         key_points=key_points, checklist=checklist, help_lines=help_lines,
-        sources=source_lines(project, used, lang), help_note=help_note)
+        sources=source_lines(project, used, lang), help_note=help_note,
+        near_url=(project.config.site_url + project.config.prefix(lang) + "bantuan-terdekat/"
+                  if project.places else ""))
 
