@@ -18,7 +18,7 @@ def atomic_build(root: Path, site_dir: Path, extra_args: list[str] | None = None
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(staging),
                *(extra_args or [])]
     result = subprocess.run(command, cwd=root)
-    returncode = result.returncode or _finish(staging)
+    returncode = result.returncode or _finish(staging, root)
     if returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         kept = "the last good site is still in " + str(site_dir) if site_dir.exists() \
@@ -36,11 +36,15 @@ def atomic_build(root: Path, site_dir: Path, extra_args: list[str] | None = None
     return 0
 
 
-def _finish(staging: Path) -> int:
-    """Lighter pages, cacheable assets and the search index, before the new site goes live."""
+def _finish(staging: Path, root: Path) -> int:
+    """Only the CSS the pages use, lighter pages, cacheable assets and the search index,
+    before the new site goes live."""
+    from .csspurge import purge_site
     from .optimize import optimize_site
     from .search import SearchIndexError, index_site
 
+    purge_site(staging, cache_dir=root / ".cache" / "csspurge",
+               scripts=sorted((Path(__file__).parent / "assets").glob("*.js")))
     optimize_site(staging)
     try:
         index_site(staging)
