@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path, PurePosixPath
 
 from mkdocs.config import config_options as opt
@@ -51,7 +52,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         if not self.config.enabled:
             return config
         root = Path(config.config_file_path).parent
-        self.project = load_project(root, read_site_config(root))
+        self.project = _project(root)
         return config
 
     def on_startup(self, *, command, dirty):
@@ -208,3 +209,33 @@ class BekalPlugin(BasePlugin[BekalConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             page.replace(target)
             page.write_bytes(self._default_404)
+
+
+_LOADED: dict[Path, tuple[tuple, Project]] = {}
+
+
+def _project(root: Path) -> Project:
+    """The project, loaded once for all languages of a build: static-i18n configures each
+    language anew, and the files have not changed in between (a rebuild under ``mkdocs
+    serve`` after an edit loads them again)."""
+    key = _fingerprint(root)
+    cached = _LOADED.get(root)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    project = load_project(root, read_site_config(root))
+    _LOADED[root] = (key, project)
+    return project
+
+
+def _fingerprint(root: Path) -> tuple:
+    """Name, size and change time of every file the project is loaded from."""
+    entries = []
+    for name in ("mkdocs.yml", "modules", "content"):
+        path = root / name
+        if path.is_file():
+            entries.append((name, path.stat().st_mtime_ns, path.stat().st_size))
+        for folder, _, files in os.walk(path):
+            for file in files:
+                stat = os.stat(os.path.join(folder, file))
+                entries.append((folder, file, stat.st_mtime_ns, stat.st_size))
+    return tuple(sorted(entries))
