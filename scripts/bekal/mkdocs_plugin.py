@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path, PurePosixPath
 
+from mkdocs import utils as mkdocs_utils
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links
 
-from . import creator_assets, facts, glossary_links, handouts, meta, pages, quiz, services, trainer
+from . import (
+    creator_assets,
+    facts,
+    glossary_links,
+    handouts,
+    meta,
+    pages,
+    preview_scope,
+    quiz,
+    services,
+    trainer,
+)
 from .cards import MissingFont
 from .checks import run_checks
 from .issues import format_report
@@ -52,11 +63,16 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         if not self.config.enabled:
             return config
         root = Path(config.config_file_path).parent
-        self.project = _project(root)
+        files = preview_scope.snapshot(root)
+        self.project = _project(root, files)
+        i18n = config.plugins.get("i18n")
+        if getattr(self, "serving", False) and not getattr(i18n, "building", False):
+            _preview_default_only(root, files, self.project.config.default)
         return config
 
     def on_startup(self, *, command, dirty):
         self.pdf_wanted = handouts.wanted(command)
+        self.serving = command == "serve"
 
     def on_pre_build(self, config):
         """This language's handout PDFs, made before its pages so they can show the real size."""
@@ -211,14 +227,17 @@ class BekalPlugin(BasePlugin[BekalConfig]):
             page.write_bytes(self._default_404)
 
 
+
 _LOADED: dict[Path, tuple[tuple, Project]] = {}
+_SERVED: dict[Path, preview_scope.Snapshot] = {}  # the files as the last preview build saw them
+_CLEAN, _I18N_BUILD = mkdocs_utils.clean_directory, None
 
 
-def _project(root: Path) -> Project:
+def _project(root: Path, files: preview_scope.Snapshot) -> Project:
     """The project, loaded once for all languages of a build: static-i18n configures each
     language anew, and the files have not changed in between (a rebuild under ``mkdocs
     serve`` after an edit loads them again)."""
-    key = _fingerprint(root)
+    key = tuple(sorted(files.items()))
     cached = _LOADED.get(root)
     if cached is not None and cached[0] == key:
         return cached[1]
@@ -227,15 +246,21 @@ def _project(root: Path) -> Project:
     return project
 
 
-def _fingerprint(root: Path) -> tuple:
-    """Name, size and change time of every file the project is loaded from."""
-    entries = []
-    for name in ("mkdocs.yml", "modules", "content"):
-        path = root / name
-        if path.is_file():
-            entries.append((name, path.stat().st_mtime_ns, path.stat().st_size))
-        for folder, _, files in os.walk(path):
-            for file in files:
-                stat = os.stat(os.path.join(folder, file))
-                entries.append((folder, file, stat.st_mtime_ns, stat.st_size))
-    return tuple(sorted(entries))
+def _preview_default_only(root: Path, files: preview_scope.Snapshot, default: str) -> None:
+    """Under ``mkdocs serve``: when only pages of the default language changed, this rebuild
+    makes that language alone and keeps the other languages' pages of the last rebuild
+    (preview_scope.py). The served folder is then not emptied first either."""
+    global _I18N_BUILD
+    alone = preview_scope.only_language(_SERVED.get(root), files, default)
+    _SERVED[root] = files
+    try:
+        from mkdocs_static_i18n import plugin as i18n_plugin
+    except ImportError:
+        return
+    if _I18N_BUILD is None:
+        _I18N_BUILD = i18n_plugin.build
+    mkdocs_utils.clean_directory = (lambda path: None) if alone else _CLEAN
+    i18n_plugin.build = (lambda config, dirty=False: None) if alone else _I18N_BUILD
+    if alone:
+        log.info("preview: only '%s' pages changed; the other languages are kept from the "
+                 "last rebuild", default)
