@@ -5,7 +5,8 @@ Builds the real site and generated sites with N modules per language, each twice
 (`bekal build`: checks, quizzes, facts, Pagefind, lighter HTML) and with plain Material +
 static-i18n on the same pages (Material's default lunr search, no Bekal plugin or overrides).
 Prints a table and writes reports/bench.md and reports/bench.json. A benchmark, not a test:
-timings depend on the machine. Generated sites build without PDF handouts (BEKAL_PDF=0);
+timings depend on the machine. Generated sites build without PDF handouts (BEKAL_PDF=0),
+each timed on its second build (caches warm);
 the real site is built from a copy with empty caches (PDFs, preview cards rendered), then
 rebuilt with the caches it left. Also: the first and next view of every page type on the
 real site, edit-to-preview under `mkdocs serve` (a lesson edited, the served page polled) and,
@@ -80,14 +81,20 @@ def timed(command: list[str], cwd: Path, env: dict) -> float:
     return time.perf_counter() - started
 
 
-def build_both(project: Path, out: Path, pdf: bool) -> dict:
+def build_both(project: Path, out: Path, pdf: bool, warm: bool = False) -> dict:
+    """Build time of Bekal and of plain Material; ``warm``: each built once untimed before,
+    so that caches (preview cards, QR codes, the CSS purge) are warm, as an author has them."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BEKAL_PDF": "1" if pdf else "0"}
     bekal_site, plain_site = out / "bekal", out / "plain"
-    bekal_s = timed([sys.executable, "-m", "bekal.cli", "--root", str(project), "build",
-                     "--site-dir", str(bekal_site)], project, env)
-    plain_s = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
-                     str(plain_config(project, out)), "--site-dir", str(plain_site)], project, env)
-    return {"bekal_s": bekal_s, "plain_s": plain_s, "sites": (bekal_site, plain_site)}
+    bekal = [sys.executable, "-m", "bekal.cli", "--root", str(project), "build",
+             "--site-dir", str(bekal_site)]
+    plain = [sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+             str(plain_config(project, out)), "--site-dir", str(plain_site)]
+    if warm:
+        timed(bekal, project, env)
+        timed(plain, project, env)
+    return {"bekal_s": timed(bekal, project, env), "plain_s": timed(plain, project, env),
+            "sites": (bekal_site, plain_site)}
 
 
 def weigh(browser, site: Path, first: str, following: str) -> dict:
@@ -134,7 +141,8 @@ def run(sizes: list[int], work: Path, extras: dict) -> list[dict]:
         for name, project, count, (first, following), pdf in cases:
             print(f"bench: building {name} ...", file=sys.stderr)
             out = work / name.replace(" ", "-")
-            row = {"name": name, "modules_per_language": count, **build_both(project, out, pdf)}
+            row = {"name": name, "modules_per_language": count,
+                   **build_both(project, out, pdf, warm=not name.startswith("real"))}
             bekal_site, plain_site = row.pop("sites")
             row["bekal_weight"] = weigh(browser, bekal_site, first, following)
             row["plain_weight"] = weigh(browser, plain_site, first, following)
