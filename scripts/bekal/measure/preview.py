@@ -31,13 +31,14 @@ def _get(url: str) -> str | None:
 
 
 def edit_to_preview(project: Path, lesson: Path, page: str, edits: int = 3,
-                    timeout: float = 300.0) -> list[float]:
+                    timeout: float = 300.0, serve_args: tuple[str, ...] = ()) -> list[float]:
     """Seconds from saving ``lesson`` (a file under ``project``) to ``page`` (a site path)
     serving the change, for each of ``edits`` edits. The lesson is restored afterwards."""
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", *serve_args, "-a",
+         f"127.0.0.1:{port}"],
         cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/{page}"
     original = lesson.read_text("utf-8")
