@@ -12,7 +12,7 @@ from bekal.project import load_project
 from conftest import ROOT
 
 PROJECT = load_project(ROOT)
-CURRICULUM_TRACKS = ["persiapan", "hak", "rekrutmen", "penipuan", "aman", "pulang"]
+CURRICULUM_TRACKS = ["persiapan", "hak", "rekrutmen", "penipuan", "aman", "tujuan", "pulang"]
 MODULES = [m for t in CURRICULUM_TRACKS for m in PROJECT.modules_of(t)]
 
 
@@ -38,7 +38,7 @@ def test_every_track_has_three_modules():
 @pytest.mark.parametrize("entry", MODULES, ids=[m.slug for m in MODULES])
 def test_module_is_complete_in_both_languages(entry):
     m = entry.data
-    assert re.fullmatch(r"[phrfak]\d+", m.code)
+    assert re.fullmatch(r"[phrfank]\d+", m.code)
     assert entry.quiz is not None and len(entry.quiz.model.questions) >= 5
     for lang in PROJECT.config.codes:
         folder = PROJECT.content_dir / lang / "modul" / entry.slug
