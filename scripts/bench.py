@@ -5,9 +5,12 @@ Builds the real site and generated sites with N modules per language, each twice
 (`bekal build`: checks, quizzes, facts, Pagefind, lighter HTML) and with plain Material +
 static-i18n on the same pages (Material's default lunr search, no Bekal plugin or overrides).
 Prints a table and writes reports/bench.md and reports/bench.json. A benchmark, not a test:
-timings depend on the machine. Generated sites build without PDF handouts (BEKAL_PDF=0);
+timings depend on the machine. Generated sites build without PDF handouts (BEKAL_PDF=0),
+each timed on its second build (caches warm);
 the real site is built from a copy with empty caches (PDFs, preview cards rendered), then
-rebuilt with the caches it left.
+rebuilt with the caches it left. Also: the first and next view of every page type on the
+real site, edit-to-preview under `mkdocs serve` (a lesson edited, the served page polled) and,
+with --tests, the time of the whole test suite on both cores.
 """
 
 from __future__ import annotations
@@ -27,7 +30,9 @@ import yaml
 from bekal.measure.browser import PHONE, chromium
 from bekal.measure.largesite import grow
 from bekal.measure.pagetypes import module_pair
+from bekal.measure.preview import edit_to_preview
 from bekal.measure.server import SiteServer
+from bekal.measure.views import page_type_views, views_table
 from bekal.measure.weight import first_and_next
 from bekal.project import load_project
 
@@ -76,14 +81,20 @@ def timed(command: list[str], cwd: Path, env: dict) -> float:
     return time.perf_counter() - started
 
 
-def build_both(project: Path, out: Path, pdf: bool) -> dict:
+def build_both(project: Path, out: Path, pdf: bool, warm: bool = False) -> dict:
+    """Build time of Bekal and of plain Material; ``warm``: each built once untimed before,
+    so that caches (preview cards, QR codes, the CSS purge) are warm, as an author has them."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BEKAL_PDF": "1" if pdf else "0"}
     bekal_site, plain_site = out / "bekal", out / "plain"
-    bekal_s = timed([sys.executable, "-m", "bekal.cli", "--root", str(project), "build",
-                     "--site-dir", str(bekal_site)], project, env)
-    plain_s = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
-                     str(plain_config(project, out)), "--site-dir", str(plain_site)], project, env)
-    return {"bekal_s": bekal_s, "plain_s": plain_s, "sites": (bekal_site, plain_site)}
+    bekal = [sys.executable, "-m", "bekal.cli", "--root", str(project), "build",
+             "--site-dir", str(bekal_site)]
+    plain = [sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+             str(plain_config(project, out)), "--site-dir", str(plain_site)]
+    if warm:
+        timed(bekal, project, env)
+        timed(plain, project, env)
+    return {"bekal_s": timed(bekal, project, env), "plain_s": timed(plain, project, env),
+            "sites": (bekal_site, plain_site)}
 
 
 def weigh(browser, site: Path, first: str, following: str) -> dict:
@@ -106,7 +117,15 @@ def copy_real(dest: Path) -> Path:
     return dest
 
 
-def run(sizes: list[int], work: Path) -> list[dict]:
+def generated(work: Path, size: int, tracks: list[str]) -> Path:
+    project = work / f"n{size}" / "project"
+    if not project.exists():
+        make_project(project, {f"{t}-seed": t for t in tracks})
+        grow(project, size)
+    return project
+
+
+def run(sizes: list[int], work: Path, extras: dict) -> list[dict]:
     rows = []
     real = load_project(ROOT)
     copy = copy_real(work / "real")
@@ -115,22 +134,62 @@ def run(sizes: list[int], work: Path) -> list[dict]:
              ("real site, rebuilt", copy, len(real.modules), pair, True)]
     tracks = [t.id for t in real.ordered_tracks()]
     for size in sizes:
-        project = make_project(work / f"n{size}" / "project", {f"{t}-seed": t for t in tracks})
-        grow(project, size)
+        project = generated(work, size, tracks)
         cases.append((f"{size} modules", project, size,
                       ("modul/persiapan-001/", "modul/persiapan-002/"), False))
     with chromium() as browser:
         for name, project, count, (first, following), pdf in cases:
             print(f"bench: building {name} ...", file=sys.stderr)
             out = work / name.replace(" ", "-")
-            row = {"name": name, "modules_per_language": count, **build_both(project, out, pdf)}
+            row = {"name": name, "modules_per_language": count,
+                   **build_both(project, out, pdf, warm=not name.startswith("real"))}
             bekal_site, plain_site = row.pop("sites")
             row["bekal_weight"] = weigh(browser, bekal_site, first, following)
             row["plain_weight"] = weigh(browser, plain_site, first, following)
+            if name == "real site, rebuilt":
+                with SiteServer(bekal_site) as server:
+                    extras["views"] = page_type_views(browser, server.url, real)
             rows.append(row)
             print(f"bench: {name}: bekal {row['bekal_s']:.1f} s, plain {row['plain_s']:.1f} s",
                   file=sys.stderr)
     return rows
+
+
+def preview(sizes: list[int], work: Path) -> dict[int, list[float]]:
+    """Edit-to-preview seconds per site size (modules per language), three edits each."""
+    tracks = [t.id for t in load_project(ROOT).ordered_tracks()]
+    out = {}
+    for size in sizes:
+        print(f"bench: edit to preview, {size} modules ...", file=sys.stderr)
+        project = generated(work, size, tracks)
+        lesson = project / "content" / "id" / "modul" / "persiapan-001" / "index.md"
+        out[size] = edit_to_preview(project, lesson, "modul/persiapan-001/")
+    return out
+
+
+def test_suite() -> float:
+    print("bench: the whole test suite (pytest -n auto) ...", file=sys.stderr)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pytest", "-q", "-n", "auto", "--dist", "loadfile"],
+                   cwd=ROOT, capture_output=True)
+    return time.perf_counter() - started
+
+
+def extras_text(extras: dict) -> str:
+    parts = []
+    if extras.get("views"):
+        parts.append("First view (cold cache) and next page (the next module, with the cache "
+                     "the first view left), real site, gzip:\n\n" + views_table(extras["views"]))
+    if extras.get("preview"):
+        lines = ["| modules / language | edit to preview s (3 edits) |", "|---|---|"]
+        lines += [f"| {size} | {', '.join(f'{t:.2f}' for t in times)} |"
+                  for size, times in extras["preview"].items()]
+        parts.append("Edit a lesson under `mkdocs serve`, poll the served page:\n\n"
+                     + "\n".join(lines))
+    if extras.get("tests_s"):
+        parts.append(f"Whole test suite (pytest -n auto --dist loadfile): "
+                     f"{extras['tests_s']:.0f} s")
+    return "\n\n".join(parts)
 
 
 def table(rows: list[dict]) -> str:
@@ -149,21 +208,29 @@ def table(rows: list[dict]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="50,200,800",
-                        help="modules per language of the generated sites (default 50,200,800)")
+    parser.add_argument("--sizes", default="12,50,200",
+                        help="modules per language of the generated sites (default 12,50,200; "
+                             "add 800 for the largest)")
+    parser.add_argument("--preview", default="12,200",
+                        help="site sizes for edit-to-preview (default 12,200; '' for none)")
+    parser.add_argument("--tests", action="store_true", help="also time the whole test suite")
     parser.add_argument("--out", default=str(ROOT / "reports"))
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     work = Path(tempfile.mkdtemp(prefix="bekal-bench-"))
+    extras: dict = {}
     try:
-        rows = run(sizes, work)
+        rows = run(sizes, work, extras)
+        extras["preview"] = preview([int(s) for s in args.preview.split(",") if s], work)
+        if args.tests:
+            extras["tests_s"] = test_suite()
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    text = table(rows)
+    text = table(rows) + "\n\n" + extras_text(extras)
     print(text)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "bench.json").write_text(json.dumps(rows, indent=2), "utf-8")
+    (out / "bench.json").write_text(json.dumps({"builds": rows, **extras}, indent=2), "utf-8")
     (out / "bench.md").write_text("# Bekal benchmark\n\n" + __doc__.split("\n\n", 1)[1]
                                   + "\n" + text + "\n", "utf-8")
     return 0

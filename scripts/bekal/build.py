@@ -78,7 +78,7 @@ def atomic_build(root: Path, site_dir: Path, extra_args: list[str] | None = None
         command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir",
                    str(staging), *(extra_args or [])]
         result = subprocess.run(command, cwd=root)
-        returncode = result.returncode or _finish(staging)
+        returncode = result.returncode or _finish(staging, root)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -99,12 +99,16 @@ def atomic_build(root: Path, site_dir: Path, extra_args: list[str] | None = None
     return 0
 
 
-def _finish(staging: Path) -> int:
-    """Lighter pages, cacheable assets and the search index, before the new site goes live."""
+def _finish(staging: Path, root: Path) -> int:
+    """Only the CSS the pages use, lighter pages, cacheable assets and the search index,
+    before the new site goes live."""
+    from .csspurge import purge_site
     from .optimize import OptimizeError, optimize_site
     from .search import SearchIndexError, index_site
 
     try:
+        purge_site(staging, cache_dir=root / ".cache" / "csspurge",
+                   scripts=sorted((Path(__file__).parent / "assets").glob("*.js")))
         optimize_site(staging)
         index_site(staging)
     except (OptimizeError, SearchIndexError) as err:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from markupsafe import Markup
+from mkdocs import utils as mkdocs_utils
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -21,6 +22,7 @@ from . import (
     meta,
     pages,
     phone,
+    preview_scope,
     quiz,
     sanitize,
     services,
@@ -99,12 +101,17 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         if not self.config.enabled:
             return config
         root = Path(config.config_file_path).parent
-        self.project = load_project(root, read_site_config(root))
+        files = preview_scope.snapshot(root)
+        self.project = _project(root, files)
+        i18n = config.plugins.get("i18n")
+        if getattr(self, "serving", False) and not getattr(i18n, "building", False):
+            _preview_default_only(root, files, self.project.config.default)
         return config
 
     def on_startup(self, *, command, dirty):
         self.command = command
         self.pdf_wanted = handouts.wanted(command)
+        self.serving = command == "serve"
 
     def on_pre_build(self, config):
         """This language's handout PDFs, made before its pages so they can show the real size."""
@@ -293,3 +300,42 @@ class BekalPlugin(BasePlugin[BekalConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             page.replace(target)
             page.write_bytes(self._default_404)
+
+
+
+_LOADED: dict[Path, tuple[tuple, Project]] = {}
+_SERVED: dict[Path, preview_scope.Snapshot] = {}  # the files as the last preview build saw them
+_CLEAN, _I18N_BUILD = mkdocs_utils.clean_directory, None
+
+
+def _project(root: Path, files: preview_scope.Snapshot) -> Project:
+    """The project, loaded once for all languages of a build: static-i18n configures each
+    language anew, and the files have not changed in between (a rebuild under ``mkdocs
+    serve`` after an edit loads them again)."""
+    key = tuple(sorted(files.items()))
+    cached = _LOADED.get(root)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    project = load_project(root, read_site_config(root))
+    _LOADED[root] = (key, project)
+    return project
+
+
+def _preview_default_only(root: Path, files: preview_scope.Snapshot, default: str) -> None:
+    """Under ``mkdocs serve``: when only pages of the default language changed, this rebuild
+    makes that language alone and keeps the other languages' pages of the last rebuild
+    (preview_scope.py). The served folder is then not emptied first either."""
+    global _I18N_BUILD
+    alone = preview_scope.only_language(_SERVED.get(root), files, default)
+    _SERVED[root] = files
+    try:
+        from mkdocs_static_i18n import plugin as i18n_plugin
+    except ImportError:
+        return
+    if _I18N_BUILD is None:
+        _I18N_BUILD = i18n_plugin.build
+    mkdocs_utils.clean_directory = (lambda path: None) if alone else _CLEAN
+    i18n_plugin.build = (lambda config, dirty=False: None) if alone else _I18N_BUILD
+    if alone:
+        log.info("preview: only '%s' pages changed; the other languages are kept from the "
+                 "last rebuild", default)

@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 import shutil
 import time
 from collections.abc import Callable, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pypdf
 from markupsafe import Markup
 
+from ..issues import Issue
 from ..pages import PageRef
 from ..project import Project
 from ..site_address import is_local
 from . import booklet, web
 from .cache import PdfCache, cache_key
 from .content import HandoutContent, gather, localized
+from .errors import HandoutError
 from .qr import qr_svg
 from .render import Rendered, render_pdf, renderer_fingerprint, templates
+
+MAX_WORKERS = 2  # the machines this runs on have two cores; more only adds memory
 
 
 @dataclass(frozen=True)
@@ -104,11 +110,20 @@ class _Builder:
                       f"{web.human_size(self.project, self.lang, pdf.size)}")
         return pdf
 
-    def handout(self, content: HandoutContent) -> Pdf:
+    def handout_job(self, content: HandoutContent) -> tuple[str, str, str, Path]:
+        """(site path, cache key, HTML, source) of one handout."""
         html = templates().get_template("handout.html").render(h=content, **self.page)
         key = cache_key("handout", renderer_fingerprint(), html)
-        path = web.handout_path(self.project, content.slug, self.lang)
-        return self._pdf(path, key, lambda: render_pdf(html, content.source, self.project.root))
+        return web.handout_path(self.project, content.slug, self.lang), key, html, content.source
+
+    def handouts(self, contents: list[HandoutContent]) -> list[Pdf]:
+        """The handouts, those not in the cache rendered on both cores first."""
+        jobs = [self.handout_job(content) for content in contents]
+        missing = {key: (html, source) for _, key, html, source in jobs
+                   if self.cache.get(key) is None}
+        made = dict(zip(missing, _render_all(list(missing.values()), self.project.root),
+                        strict=True))
+        return [self._pdf(path, key, lambda key=key: made[key]) for path, key, _, _ in jobs]
 
     def track_booklet(self, track_id: str, members: list[tuple[str, str, Pdf]]) -> Pdf:
         project, lang = self.project, self.lang
@@ -158,9 +173,10 @@ def build_language(project: Project, lang: str, site_name: str,
     started = time.perf_counter()
     builder = _Builder(project, lang, site_name, progress, cache_dir)
     result = HandoutSet(project, lang)
-    for slug, entry in sorted(project.modules.items()):
-        if entry.module is not None:
-            result.handouts[slug] = builder.handout(gather(project, entry, lang))
+    modules = [(slug, entry) for slug, entry in sorted(project.modules.items())
+               if entry.module is not None]
+    pdfs = builder.handouts([gather(project, entry, lang) for _, entry in modules])
+    result.handouts.update(zip([slug for slug, _ in modules], pdfs, strict=True))
     for track in project.ordered_tracks():
         members = [(m.data.code, localized(project, m.data.title, lang),
                     result.handouts[m.slug])
@@ -171,3 +187,26 @@ def build_language(project: Project, lang: str, site_name: str,
     progress(f"PDFs ({lang}): {builder.rendered} rendered, {builder.cached} cached, "
              f"{time.perf_counter() - started:.1f} s")
     return result
+
+
+def _render(job: tuple[str, Path, Path]) -> Rendered | Issue:
+    try:
+        return render_pdf(*job)
+    except HandoutError as err:  # its issue crosses back from a worker; the error would not
+        return err.issue
+
+
+def _render_all(jobs: list[tuple[str, Path]], root: Path) -> list[Rendered]:
+    """Render handouts (HTML, source); on both cores when there is more than one. A handout
+    that is too long raises HandoutError, as it does when rendered alone."""
+    args = [(html, source, root) for html, source in jobs]
+    workers = min(len(args), os.cpu_count() or 1, MAX_WORKERS)
+    if workers <= 1:
+        results = [_render(a) for a in args]
+    else:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_render, args))
+    for result in results:
+        if isinstance(result, Issue):
+            raise HandoutError(result)
+    return results
