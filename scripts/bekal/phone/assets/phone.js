@@ -70,7 +70,12 @@
       form.addEventListener("submit", () => setTimeout(() => {
         const scored = $$(".bekal-q__feedback", form).filter((f) => f.dataset.result !== "flags" && f.dataset.result !== "safe");
         if (!scored.length) return;
+        // the result line may sit above the quiz: keep the button under the reader's finger
+        const still = form.querySelector("[type=submit]");
+        const top = still ? still.getBoundingClientRect().top : 0;
         update({ quiz: { right: scored.filter((f) => f.dataset.result === "right").length, total: scored.length } });
+        const moved = still ? still.getBoundingClientRect().top - top : 0;
+        if (moved) window.scrollBy({ top: moved, behavior: "instant" });
       }, 0));
     }
   }
