@@ -160,7 +160,7 @@ def check_all(project: Project, site_name: str = "Bekal",
             if entry.module is None:
                 continue
             try:
-                builder.handout(gather(project, entry, lang))
+                builder.handouts([gather(project, entry, lang)])
             except HandoutError as err:
                 issues.append(err.issue)
     return issues
