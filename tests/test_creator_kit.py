@@ -352,3 +352,16 @@ def test_short_link_opens_the_section_in_the_browser(page, site_url):
     page.goto(site_url + "en/go/p1-langkah/")
     page.wait_for_url(site_url + "en/modul/jalur-resmi/#langkah")
     assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_preview_cards_of_different_tracks_and_modules_are_not_alike():
+    from bekal.cards import Card, draw_card
+
+    def corner(card):
+        return draw_card(card).getpixel((5, 5))
+
+    first = Card("Jalur", "Judul", "Isi", "contoh.org/go/p1", tone=0, mark="P1")
+    other_track = Card("Jalur", "Judul", "Isi", "contoh.org/go/h1", tone=1, mark="H1")
+    assert corner(first) != corner(other_track)
+    same_track = Card("Jalur", "Judul", "Isi", "contoh.org/go/p2", tone=0, mark="P2")
+    assert draw_card(first).tobytes() != draw_card(same_track).tobytes()

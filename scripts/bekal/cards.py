@@ -25,10 +25,14 @@ SIZE = (1200, 630)
 MARGIN = 60
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 REGULAR, BOLD = "DejaVuSans.ttf", "DejaVuSans-Bold.ttf"
-BACKGROUND, BAND = "#0b5a4a", "#073d32"
 WHITE, HIGHLIGHT = "#ffffff", "#ffe9a8"
+# (background, band) per track, in the order of the tracks; the site's card takes the first.
+# Each is dark enough for white and the highlight colour to read on it (contrast >= 7:1).
+TONES = (("#0b5a4a", "#073d32"), ("#1d4e89", "#12335c"), ("#5b2a6e", "#3d1c4a"),
+         ("#7a2e10", "#52200b"), ("#24505c", "#17353d"), ("#2f3e7c", "#1f2a54"),
+         ("#5a3d1e", "#3c2914"))
 CARDS_DIR = "assets/bekal/cards"
-RENDERER_VERSION = 3  # bump when the drawing changes, to refresh cached cards
+RENDERER_VERSION = 4  # bump when the drawing changes, to refresh cached cards
 
 
 class MissingFont(RuntimeError):
@@ -42,6 +46,8 @@ class Card:
     body: str
     footer: str
     badge: str = ""
+    tone: int = 0     # which of TONES: a track's cards share a colour, tracks differ
+    mark: str = ""    # a short code in a circle at the top right (a module's code)
 
 
 def card_path(lang: str, kind: str, name: str) -> str:
@@ -92,16 +98,24 @@ def _fit(text: str, name: str, sizes: range, width: int, max_lines: int):
 
 
 def draw_card(card: Card) -> Image.Image:
-    image = Image.new("RGB", SIZE, BACKGROUND)
+    background, band = TONES[card.tone % len(TONES)]
+    image = Image.new("RGB", SIZE, background)
     draw = ImageDraw.Draw(image)
+    if card.mark:  # a ring with the module's code: cards of one track still differ
+        box = (SIZE[0] - MARGIN - 120, 30, SIZE[0] - MARGIN, 150)
+        draw.ellipse(box, outline=HIGHLIGHT, width=6)
+        draw.text(((box[0] + box[2]) // 2, (box[1] + box[3]) // 2), card.mark,
+                  font=_font(BOLD, 44), fill=HIGHLIGHT, anchor="mm")
     width = SIZE[0] - 2 * MARGIN
     brand = _font(BOLD, 44)
     draw.text((MARGIN, 48), "Bekal", font=brand, fill=WHITE)
     if card.kicker:
         indent = int(brand.getlength("Bekal")) + 36
-        kicker, kicker_lines = _fit(card.kicker, REGULAR, range(30, 21, -2), width - indent, 1)
+        room = width - indent - (150 if card.mark else 0)
+        kicker, kicker_lines = _fit(card.kicker, REGULAR, range(30, 21, -2), room, 1)
         draw.text((MARGIN + indent, 58), kicker_lines[0], font=kicker, fill=HIGHLIGHT)
-    title, title_lines = _fit(card.title, BOLD, range(68, 43, -4), width, 3)
+    title, title_lines = _fit(card.title, BOLD, range(68, 43, -4),
+                              width - (150 if card.mark else 0), 3)
     y = 140
     for line in title_lines:
         draw.text((MARGIN, y), line, font=title, fill=WHITE)
@@ -112,7 +126,7 @@ def draw_card(card: Card) -> Image.Image:
         draw.text((MARGIN, y), line, font=body, fill=WHITE)
         y += int(body.size * 1.35)
     band_top = SIZE[1] - 96
-    draw.rectangle((0, band_top, SIZE[0], SIZE[1]), fill=BAND)
+    draw.rectangle((0, band_top, SIZE[0], SIZE[1]), fill=band)
     footer, footer_lines = _fit(card.footer, BOLD, range(34, 21, -2), width - 320, 1)
     draw.text((MARGIN, band_top + 28), footer_lines[0], font=footer, fill=HIGHLIGHT)
     if card.badge:
@@ -146,17 +160,17 @@ def project_cards(project: Project, lang: str) -> dict[str, Card]:
     site = project.config.site_url + project.config.prefix(lang)
     cards = {card_path(lang, "site", "bekal"): Card(
         "", project.t(lang, "site_tagline"), project.t(lang, "site_description"), _bare(site))}
-    for track in project.ordered_tracks():
+    for tone, track in enumerate(project.ordered_tracks()):
         modules = project.modules_of(track.id)
         cards[card_path(lang, "jalur", track.id)] = Card(
             project.t(lang, "track"), track.title[lang],
             plain(project, track.description[lang], lang), _bare(f"{site}jalur/{track.id}/"),
-            project.t(lang, "module_count", count=len(modules)))
+            project.t(lang, "module_count", count=len(modules)), tone)
         for entry in modules:
             m = entry.data
             cards[card_path(lang, "modul", entry.slug)] = Card(
                 track.title[lang], m.title[lang], plain(project, m.summary[lang], lang),
-                _bare(short_url(project, lang, m.code)))
+                _bare(short_url(project, lang, m.code)), tone=tone, mark=m.code.upper())
     return cards
 
 
