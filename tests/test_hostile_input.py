@@ -215,7 +215,7 @@ def test_undecodable_page_stops_optimize_with_a_message(tmp_path):
     (site / "page.html").write_bytes(b"<p>baik</p>\n<p>\xff</p>\n")
     with pytest.raises(OptimizeError, match=r"page\.html:2: byte 0xff"):
         optimize_site(site)
-    assert _finish(site) == 1
+    assert _finish(site, tmp_path) == 1
     assert not (site / MARKER).exists()
 
 

@@ -114,5 +114,9 @@ def _finish(staging: Path, root: Path) -> int:
     except (OptimizeError, SearchIndexError) as err:
         print(f"bekal build: {err}", file=sys.stderr)
         return 1
+    except UnicodeDecodeError as err:  # a built file that is not UTF-8 (the purge reads all)
+        print(f"bekal build: a built file is not UTF-8 text ({err.reason}); "
+              "hint: save the source file as UTF-8", file=sys.stderr)
+        return 1
     (staging / MARKER).write_text(MARKER_TEXT, "utf-8")
     return 0
