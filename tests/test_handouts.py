@@ -385,3 +385,18 @@ def test_web_page_prints_on_a4_without_navigation(page, site_url):
     printed = pypdf.PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
     first = printed.pages[0].mediabox
     assert (float(first.width), float(first.height)) == pytest.approx(A4, abs=1)
+
+
+def test_a_handout_names_its_publisher_in_the_page_language(tmp_path):
+    from bekal import publisher
+    from bekal.handouts import build_language
+
+    project = load_project(make_project(tmp_path / "p", {"alpha": "persiapan"}))
+    for lang in ("id", "en"):
+        found = publisher.for_project(project, lang)
+        assert found is not None, "mkdocs.yml names a publisher"
+        pdf = build_language(project, lang, "Bekal", progress=lambda _: None,
+                             cache_dir=tmp_path / "cache").handouts["alpha"]
+        text = re.sub(r"\s+", " ", " ".join(
+            p.extract_text() for p in pypdf.PdfReader(pdf.file).pages))
+        assert f"{project.t(lang, 'publisher_by')} {found.name}" in text, lang

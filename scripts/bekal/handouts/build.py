@@ -15,6 +15,7 @@ from pathlib import Path
 import pypdf
 from markupsafe import Markup
 
+from .. import publisher
 from ..issues import Issue
 from ..pages import PageRef
 from ..project import Project
@@ -90,7 +91,9 @@ class _Builder:
         self.cache = PdfCache(cache_dir or project.root / ".cache" / "handouts")
         self.rendered = self.cached = 0
         address = project.config.site_url.split("://", 1)[-1].rstrip("/")
+        found = publisher.for_project(project, lang)
         self.page = {"site_name": site_name, "site_address": address, "built": build_date(),
+                     "publisher": found.name if found else "",
                      "preview": is_local(project.config.site_url),  # QR codes lead nowhere
                      "t": lambda key, **values: project.t(lang, key, **values)}
 
