@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
-from importlib.resources import files
 from pathlib import Path
 
-NAMES = {"js": "quiz.js", "css": "quiz.css"}
+from ..assetbundle import AssetBundle
 
-
-def _bundle() -> dict[str, tuple[str, bytes]]:
-    """kind -> (path inside the site, content); the hash changes when the content does."""
-    out = {}
-    for kind, name in NAMES.items():
-        content = (files("bekal") / "assets" / name).read_bytes()
-        digest = hashlib.sha256(content).hexdigest()[:10]
-        out[kind] = (f"assets/bekal-quiz.{digest}.{kind}", content)
-    return out
+BUNDLE = AssetBundle("bekal-quiz", {"js": "quiz.js", "css": "quiz.css"})
 
 
 def asset_urls() -> dict[str, str]:
     """{'js': 'assets/bekal-quiz.<hash>.js', 'css': …}, relative to the site root."""
-    return {kind: path for kind, (path, _) in _bundle().items()}
+    return BUNDLE.urls()
 
 
 def write_assets(site_dir: Path) -> list[Path]:
-    written = []
-    for path, content in _bundle().values():
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-        written.append(target)
-    return written
+    return BUNDLE.write(site_dir)

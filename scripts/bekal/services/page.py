@@ -8,19 +8,18 @@ with a table of contents; with it, a search box filters by district or village.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from html import escape
-from importlib.resources import files
 from pathlib import Path
 
 from .. import trust
+from ..assetbundle import AssetBundle
 from ..project import Project
 from ..schema import Place
 from .prints import ProvinceSet, human_size
 from .registry import District, Province, grouped, place_trust
 
-ASSETS = {"js": "near.js", "css": "near.css"}
+BUNDLE = AssetBundle("bekal-near", {"js": "near.js", "css": "near.css"})
 
 
 def _date(project: Project, lang: str, value) -> str:
@@ -129,24 +128,9 @@ def _district_id(province: Province, district: District) -> str:
     return ("luar-" if province.abroad else "kab-") + district.id
 
 
-def _bundle() -> dict[str, tuple[str, bytes]]:
-    out = {}
-    for kind, name in ASSETS.items():
-        content = (files("bekal") / "assets" / name).read_bytes()
-        digest = hashlib.sha256(content).hexdigest()[:10]
-        out[kind] = (f"assets/bekal-near.{digest}.{kind}", content)
-    return out
-
-
 def asset_urls() -> dict[str, str]:
-    return {kind: path for kind, (path, _) in _bundle().items()}
+    return BUNDLE.urls()
 
 
 def write_assets(site_dir: Path) -> list[Path]:
-    written = []
-    for path, content in _bundle().values():
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-        written.append(target)
-    return written
+    return BUNDLE.write(site_dir)
