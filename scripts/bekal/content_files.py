@@ -11,8 +11,6 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from .textfile import inside
-
 # Markdown pages, and the assets a lesson may use: pictures, a PDF, recorded audio.
 ASSET_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp", ".pdf", ".opus", ".mp3", ".m4a"})
 PAGE_SUFFIXES = frozenset({".md"})
@@ -45,4 +43,13 @@ def refusal(path: Path, root: Path) -> str | None:
 def publishable(path: Path, root: Path) -> bool:
     """A file MkDocs may copy or render: inside the repository, no link on the way, a
     published type."""
-    return inside(path, root) and refusal(path, root) is None
+    try:
+        rel = path.relative_to(root)
+    except ValueError:
+        return False
+    current = root
+    for part in rel.parts:
+        current = current / part
+        if current.is_symlink():
+            return False
+    return refusal(path, root) is None
