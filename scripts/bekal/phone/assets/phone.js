@@ -137,9 +137,12 @@
         const cache = await caches.open(CACHE);
         let bytes = 0;
         const store = async (url) => {
-          const response = await fetch(url);
+          // patchy signal: a file that does not come within 30 s fails the save, not hangs it
+          const stop = new AbortController();
+          const timer = setTimeout(() => stop.abort(), 30000);
+          const response = await fetch(url, { signal: stop.signal });
           if (!response.ok) throw new Error(url);
-          const body = await response.clone().blob();
+          const body = await response.clone().blob().finally(() => clearTimeout(timer));
           bytes += body.size;
           await cache.put(url, response);
           return body;
