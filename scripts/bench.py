@@ -27,18 +27,16 @@ from pathlib import Path
 
 import yaml
 
-from bekal.measure.browser import PHONE, chromium
-from bekal.measure.largesite import grow
-from bekal.measure.pagetypes import module_pair
-from bekal.measure.preview import edit_to_preview
-from bekal.measure.server import SiteServer
-from bekal.measure.views import page_type_views, views_table
-from bekal.measure.weight import first_and_next
 from bekal.project import load_project
+from bekal_measure.browser import PHONE, chromium
+from bekal_measure.largesite import large_project
+from bekal_measure.pagetypes import module_pair
+from bekal_measure.preview import edit_to_preview
+from bekal_measure.server import SiteServer
+from bekal_measure.views import page_type_views, views_table
+from bekal_measure.weight import first_and_next
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import make_project  # noqa: E402  (the fixture projects of the test suite)
 
 
 class _Loader(yaml.SafeLoader):
@@ -117,11 +115,10 @@ def copy_real(dest: Path) -> Path:
     return dest
 
 
-def generated(work: Path, size: int, tracks: list[str]) -> Path:
+def generated(work: Path, size: int) -> Path:
     project = work / f"n{size}" / "project"
     if not project.exists():
-        make_project(project, {f"{t}-seed": t for t in tracks})
-        grow(project, size)
+        large_project(project, ROOT, size)
     return project
 
 
@@ -132,9 +129,8 @@ def run(sizes: list[int], work: Path, extras: dict) -> list[dict]:
     pair = module_pair(real)
     cases = [("real site", copy, len(real.modules), pair, True),
              ("real site, rebuilt", copy, len(real.modules), pair, True)]
-    tracks = [t.id for t in real.ordered_tracks()]
     for size in sizes:
-        project = generated(work, size, tracks)
+        project = generated(work, size)
         cases.append((f"{size} modules", project, size,
                       ("modul/persiapan-001/", "modul/persiapan-002/"), False))
     with chromium() as browser:
@@ -157,11 +153,10 @@ def run(sizes: list[int], work: Path, extras: dict) -> list[dict]:
 
 def preview(sizes: list[int], work: Path) -> dict[int, list[float]]:
     """Edit-to-preview seconds per site size (modules per language), three edits each."""
-    tracks = [t.id for t in load_project(ROOT).ordered_tracks()]
     out = {}
     for size in sizes:
         print(f"bench: edit to preview, {size} modules ...", file=sys.stderr)
-        project = generated(work, size, tracks)
+        project = generated(work, size)
         lesson = project / "content" / "id" / "modul" / "persiapan-001" / "index.md"
         out[size] = edit_to_preview(project, lesson, "modul/persiapan-001/")
     return out

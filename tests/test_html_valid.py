@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bekal.measure.pagetypes import built_pages
-from bekal.measure.validate import check_html
+from bekal_measure.pagetypes import built_pages
+from bekal_measure.validate import check_html
 from conftest import ROOT
 
 

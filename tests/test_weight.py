@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from bekal.measure.browser import PHONE
-from bekal.measure.largesite import grow
-from bekal.measure.pagetypes import module_pair, page_types
-from bekal.measure.server import SiteServer
-from bekal.measure.weight import Recorder, View, first_and_next
 from bekal.project import load_project
-from conftest import ROOT, make_project, run_build
+from bekal_measure.browser import PHONE
+from bekal_measure.largesite import large_project
+from bekal_measure.pagetypes import module_pair, page_types
+from bekal_measure.server import SiteServer
+from bekal_measure.weight import Recorder, View, first_and_next
+from conftest import ROOT, run_build
 
 pytestmark = pytest.mark.browser
 
@@ -93,9 +93,7 @@ def test_page_views_request_nothing_outside_the_site(browser, host):
 
 
 def generated_site(root: Path, modules_per_language: int) -> Path:
-    tracks = [t.id for t in PROJECT.ordered_tracks()]
-    project = make_project(root / "project", {f"{t}-seed": t for t in tracks})
-    grow(project, modules_per_language)
+    project = large_project(root / "project", ROOT, modules_per_language)
     site = root / "site"
     result = run_build(project, site)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]

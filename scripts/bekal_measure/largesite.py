@@ -1,10 +1,11 @@
 """A large generated project: N modules per language, for weight budgets and the benchmark.
 
-Start from a project that has one module per track (``make_project`` in tests/conftest.py
-makes one with ``bekal new``), then ``grow`` it: each track's module is cloned, with its own
+``seed`` makes a project with one module per track (``bekal new``) on a copy of a real
+project's skeleton and site pages; ``grow`` then clones each track's module, with its own
 slug, order, code and title, a lesson of about 650 words and a five-question quiz, until the
-project has N modules per language. Cloning keeps every file exactly in the shape
-``bekal new`` writes, so the project passes ``bekal check`` as the format evolves.
+project has N modules per language; ``large_project`` does both. Cloning keeps every file
+exactly in the shape ``bekal new`` writes, so the project passes ``bekal check`` as the
+format evolves.
 """
 
 from __future__ import annotations
@@ -15,7 +16,12 @@ from pathlib import Path
 
 import yaml
 
-from ..project import load_project
+from bekal.project import load_project
+from bekal.scaffold import new_module
+
+# What a generated project takes from the real one: configuration, theme and shared data
+SKELETON = ("mkdocs.yml", "overrides", "modules/tracks.yml", "modules/facts.yml",
+            "modules/glossary.yml", "modules/ui.yml")
 
 WORDS = {
     "id": (
@@ -104,3 +110,27 @@ def grow(root: Path, per_lang: int) -> Path:
             for lang in langs:
                 shutil.rmtree(project.content_dir / lang / "modul" / seed.slug)
     return root
+
+
+def seed(dest: Path, source: Path) -> Path:
+    """``source``'s skeleton and site pages (no modules) in ``dest``, plus one module per
+    track made by ``bekal new`` (slug ``<track>-seed``)."""
+    for item in SKELETON:
+        target = dest / item
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if (source / item).is_dir():
+            shutil.copytree(source / item, target)
+        else:
+            shutil.copy2(source / item, target)
+    for lang_dir in (source / "content").iterdir():
+        shutil.copytree(lang_dir, dest / "content" / lang_dir.name,
+                        ignore=shutil.ignore_patterns("modul"))
+    for track in load_project(dest).ordered_tracks():
+        new_module(dest, f"{track.id}-seed", track.id)
+    return dest
+
+
+def large_project(dest: Path, source: Path, per_lang: int) -> Path:
+    """A project with ``per_lang`` generated modules per language on ``source``'s skeleton:
+    module pages ``modul/<track>-<NNN>/`` (``persiapan-001``, ``persiapan-002``, ...)."""
+    return grow(seed(dest, source), per_lang)
