@@ -9,8 +9,10 @@ timings depend on the machine. Generated sites build without PDF handouts (BEKAL
 each timed on its second build (caches warm);
 the real site is built from a copy with empty caches (PDFs, preview cards rendered), then
 rebuilt with the caches it left. Also: the first and next view of every page type on the
-real site, edit-to-preview under `mkdocs serve` (a lesson edited, the served page polled) and,
-with --tests, the time of the whole test suite on both cores.
+real site, how the weight of one module page grows with the number of modules (it should
+not: `make test` checks 12 against 60, this goes to 200 and 800), edit-to-preview under
+`mkdocs serve` (a lesson edited, the served page polled) and, with --tests, the time of the
+whole test suite on both cores.
 """
 
 from __future__ import annotations
@@ -163,10 +165,11 @@ def preview(sizes: list[int], work: Path) -> dict[int, list[float]]:
 
 
 def test_suite() -> float:
-    print("bench: the whole test suite (pytest -n auto) ...", file=sys.stderr)
+    print("bench: the whole test suite (pytest -n auto, as make test runs it) ...",
+          file=sys.stderr)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pytest", "-q", "-n", "auto", "--dist", "loadfile"],
-                   cwd=ROOT, capture_output=True)
+    subprocess.run([sys.executable, "-m", "pytest", "-q", "-n", "auto", "--dist", "loadfile",
+                    "--no-loadscope-reorder"], cwd=ROOT, capture_output=True)
     return time.perf_counter() - started
 
 
@@ -182,7 +185,7 @@ def extras_text(extras: dict) -> str:
         parts.append("Edit a lesson under `mkdocs serve`, poll the served page:\n\n"
                      + "\n".join(lines))
     if extras.get("tests_s"):
-        parts.append(f"Whole test suite (pytest -n auto --dist loadfile): "
+        parts.append(f"Whole test suite (pytest -n auto --dist loadfile, as make test): "
                      f"{extras['tests_s']:.0f} s")
     return "\n\n".join(parts)
 
@@ -198,6 +201,31 @@ def table(rows: list[dict]) -> str:
                      f"| {r['plain_s']:.1f} | {r['bekal_s'] / r['plain_s']:.2f} "
                      f"| {kb(b['first_bytes'])} | {kb(b['next_bytes'])} "
                      f"| {kb(p['first_bytes'])} | {kb(p['next_bytes'])} |")
+    return "\n".join(lines)
+
+
+FLAT_BYTES = 512  # what tests/test_weight.py allows a page to grow between 12 and 60 modules
+
+
+def flatness(rows: list[dict]) -> str:
+    """How much the same module page grows with the site, against the smallest generated one:
+    first and next view, Bekal (the weight should not depend on the number of modules)."""
+    generated = [r for r in rows if not r["name"].startswith("real")]
+    if len(generated) < 2:
+        return ""
+    base = generated[0]
+    lines = [f"Page weight against the site size (Bekal, `modul/persiapan-001/` then "
+             f"`-002/`), growth from {base['modules_per_language']} modules; over "
+             f"{FLAT_BYTES} B is marked:", "",
+             "| modules / language | first view B | growth B | next view B | growth B |",
+             "|---|---|---|---|---|"]
+    for r in generated:
+        first, following = r["bekal_weight"]["first_bytes"], r["bekal_weight"]["next_bytes"]
+        grew = [first - base["bekal_weight"]["first_bytes"],
+                following - base["bekal_weight"]["next_bytes"]]
+        mark = ["" if g <= FLAT_BYTES else " (over)" for g in grew]
+        lines.append(f"| {r['modules_per_language']} | {first} | {grew[0]}{mark[0]} "
+                     f"| {following} | {grew[1]}{mark[1]} |")
     return "\n".join(lines)
 
 
@@ -221,7 +249,8 @@ def main(argv: list[str] | None = None) -> int:
             extras["tests_s"] = test_suite()
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    text = table(rows) + "\n\n" + extras_text(extras)
+    text = "\n\n".join(part for part in (table(rows), flatness(rows), extras_text(extras))
+                       if part)
     print(text)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
