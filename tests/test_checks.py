@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bekal.checks import run_checks
-from bekal.project import load_project
+from bekal.model.project import load_project
 from conftest import ROOT, make_project
 
 MOD = "modules/uji-coba"
@@ -129,7 +129,7 @@ CASES = [
 
 
 def new_module(root, slug, track):
-    from bekal.scaffold import new_module as scaffold
+    from bekal.authoring.scaffold import new_module as scaffold
     scaffold(root, slug, track)
 
 

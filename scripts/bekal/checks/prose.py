@@ -10,12 +10,13 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
-from ..facts import FACT_REF
-from ..issues import IssueList
-from ..markdown_scan import ScannedPage, scan
-from ..pages import KNOWN_MARKERS, MARKER
-from ..project import Project
-from ..textfile import read_text
+from bekal.model.issues import IssueList
+from bekal.model.markdown_scan import ScannedPage, scan
+from bekal.model.pageref import KNOWN_MARKERS, MARKER
+from bekal.model.project import Project
+from bekal.model.textfile import read_text
+from bekal.render.facts import FACT_REF
+
 from . import facts as fact_checks
 from . import typed_facts
 
