@@ -127,7 +127,7 @@ def check_use(project: Project, key: str, path, line: int, issues: IssueList,
 
 def check_help_boxes(project: Project, issues: IssueList, publish: bool) -> None:
     """The numbers every handout's help box prints."""
-    from bekal.render.handouts.content import HELP_FACTS
+    from bekal.model.help_numbers import HELP_FACTS
 
     settings = trust.settings_for(project.root)
     severity = Severity.ERROR if publish else Severity.WARNING

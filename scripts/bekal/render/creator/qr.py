@@ -12,13 +12,7 @@ from bekal.model.project import Project
 
 from .shortlinks import short_links, short_url
 
-QR_DIR = "kreator/qr"
 PNG_SCALE = 16  # about 500 px wide: sharp enough to overlay on a 1080p video
-
-
-def qr_path(code: str, kind: str) -> str:
-    """Where a code's QR file lives inside a language: 'kreator/qr/p1.svg'."""
-    return f"{QR_DIR}/{code}.{kind}"
 
 
 def download_name(project: Project, lang: str, code: str, kind: str) -> str:
@@ -53,12 +47,11 @@ def write_qr(url: str, svg_path: Path, png_path: Path, title: str,
 
 def write_qr_codes(project: Project, site_dir: Path, lang: str) -> list[Path]:
     """Every short link's QR code for ``lang``; returns the SVG paths."""
-    root = site_dir / project.config.prefix(lang)
     written = []
     for link in short_links(project):
         url = short_url(project, lang, link.code)
-        svg = root / qr_path(link.code, "svg")
-        write_qr(url, svg, root / qr_path(link.code, "png"), url,
+        svg = site_dir / project.routes.qr_image(lang, link.code, "svg")
+        write_qr(url, svg, site_dir / project.routes.qr_image(lang, link.code, "png"), url,
                  cache_dir=project.root / ".cache" / "qr")
         written.append(svg)
     return written

@@ -20,6 +20,7 @@ from bekal.model.issues import Issue
 from bekal.model.pageref import PageRef
 from bekal.model.project import Project
 from bekal.pipeline.site_address import is_local
+from bekal.routes import track_source
 
 from . import booklet, web
 from .cache import PdfCache, cache_key
@@ -57,7 +58,7 @@ class HandoutSet:
             return web.download_link(self.project, ref.lang, pdf.site_path, pdf.size,
                                      "handout_download")
         for track_id, pdf in self.booklets.items():
-            if ref.path == f"jalur/{track_id}/index.md":
+            if ref.path == track_source(track_id):
                 return web.download_link(self.project, ref.lang, pdf.site_path, pdf.size,
                                          "booklet_download")
         return ""
@@ -118,7 +119,8 @@ class _Builder:
         """(site path, cache key, HTML, source) of one handout."""
         html = templates().get_template("handout.html").render(h=content, **self.page)
         key = cache_key("handout", renderer_fingerprint(), html)
-        return web.handout_path(self.project, content.slug, self.lang), key, html, content.source
+        return (self.project.routes.handout_pdf(self.lang, content.slug), key, html,
+                content.source)
 
     def handouts(self, contents: list[HandoutContent]) -> list[Pdf]:
         """The handouts, those not in the cache rendered on both cores first."""
@@ -132,7 +134,7 @@ class _Builder:
     def track_booklet(self, track_id: str, members: list[tuple[str, str, Pdf]]) -> Pdf:
         project, lang = self.project, self.lang
         track = project.track(track_id)
-        url = project.config.site_url + project.config.prefix(lang) + f"jalur/{track_id}/"
+        url = project.config.site_url + project.routes.track(lang, track_id)
         entries = booklet.contents([(code, title, pdf.file, pdf.pages)
                                     for code, title, pdf in members])
         title = localized(project, track.title, lang)
@@ -148,7 +150,7 @@ class _Builder:
             merged = booklet.merge(front.pdf, entries, f"{title} · {self.page['site_name']}", lang)
             return Rendered(merged, front.pages + sum(pdf.pages for _, _, pdf in members))
 
-        return self._pdf(web.booklet_path(project, track_id, lang), key, make)
+        return self._pdf(project.routes.booklet(lang, track_id), key, make)
 
 
 def check_all(project: Project, site_name: str = "Bekal",

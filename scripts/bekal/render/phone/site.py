@@ -19,7 +19,7 @@ def write_language(project: Project, site_dir: Path, lang: str) -> list[Path]:
         content = vcard.group_file(project, loaded.model, lang)
         if not content:
             continue
-        target = site_dir / vcard.card_path(project, loaded.model.id, lang)
+        target = site_dir / project.routes.contact_card(lang, loaded.model.id)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content.encode("utf-8"))
         written.append(target)

@@ -15,10 +15,10 @@ from pathlib import Path
 from bekal.model import trust
 from bekal.model.project import Project
 from bekal.model.schema import Place
+from bekal.model.services import District, Province, grouped, place_trust
 from bekal.render.assetbundle import AssetBundle
 
 from .prints import ProvinceSet, human_size
-from .registry import District, Province, grouped, place_trust
 
 BUNDLE = AssetBundle("bekal-near", {"js": "near.js", "css": "near.css"})
 

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from bekal.model.issues import IssueList
 from bekal.model.project import Project
+from bekal.model.services import Province, grouped, place_trust
 from bekal.render.handouts import HandoutError, Pdf
 from bekal.render.handouts.cache import PdfCache, cache_key
 from bekal.render.handouts.print_facts import print_fact
@@ -25,10 +26,8 @@ from bekal.render.handouts.render import (
     templates,
 )
 from bekal.render.handouts.web import human_size
-from bekal.render.trainer.kit import href as relative
 from bekal.resources import TEMPLATES
-
-from .registry import Province, grouped, place_trust
+from bekal.routes import relative
 
 STYLESHEET = TEMPLATES / "near-print.css"
 
@@ -36,7 +35,7 @@ __all__ = ["ProvinceSet", "build_language", "human_size"]
 
 
 def folder(project: Project, lang: str) -> str:
-    return project.config.prefix(lang) + "bantuan-terdekat/"
+    return project.routes.near_prints(lang)
 
 
 @dataclass

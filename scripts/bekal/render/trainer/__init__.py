@@ -5,8 +5,8 @@ guides and the hub) and ``write_language`` after a language is built (the pages 
 build writes itself: worksheet, printable answer key and slides of every module).
 """
 
-from .kit import Kit, href, lesson_source, module_kit
+from .kit import Kit, lesson_source, module_kit
 from .plan import expand
 from .site import write_language
 
-__all__ = ["Kit", "expand", "href", "lesson_source", "module_kit", "write_language"]
+__all__ = ["Kit", "expand", "lesson_source", "module_kit", "write_language"]

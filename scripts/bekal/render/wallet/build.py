@@ -84,7 +84,7 @@ def _panels(project: Project, group: ContactGroup, lang: str) -> tuple[dict, tup
     missions = [n.fact for n in group.numbers if n.fact.startswith("mission.")]
     local, missions = _callable(project, local), _callable(project, missions)
     ministry = [k for k in _callable(project, _abroad(project)) if k not in missions]
-    guide = project.config.site_url + project.config.prefix(lang) + f"modul/{group.guide}/"
+    guide = project.config.site_url + project.routes.lesson(lang, group.guide)
     title = group.title.get(lang) or group.title[project.config.default]
     panels = {
         "title": title, "guide": guide, "qr": Markup(qr_svg(guide)),
@@ -103,7 +103,7 @@ def build_language(project: Project, lang: str, cache_dir: Path | None = None) -
     cache = PdfCache(cache_dir or project.root / ".cache" / "wallet")
     css = font_face_css() + (TEMPLATES / "wallet.css").read_text("utf-8")
     t = lambda key, **values: project.t(lang, key, **values)  # noqa: E731
-    folder = project.config.prefix(lang) + "kartu/"
+    folder = project.routes.wallet_cards(lang)
     for group in groups:
         panels, keys = _panels(project, group, lang)
         made = {}
