@@ -31,6 +31,12 @@ SEARCH = "cari"
 NOT_FOUND = "404.html"
 SESSION_COUNT = "hitung"   # the trainers' page that counts a group's results
 
+# authored pages Bekal itself refers to, by their source inside content/<lang>/
+HELP_SOURCE = "bantuan.md"
+TRAINERS_HUB_SOURCE = f"{TRAINERS}/index.md"
+CREATOR_KIT_SOURCE = "kreator/index.md"
+SESSION_COUNT_SOURCE = f"{TRAINERS}/{SESSION_COUNT}.md"  # no such file: the page's name
+
 LESSON_SOURCE = re.compile(rf"^{MODULES}/([^/]+)/(index|{TRAINERS}|handout)\.md$")
 
 

@@ -22,6 +22,7 @@ from bekal.model import trust
 from bekal.model.issues import IssueList, Severity
 from bekal.model.project import Project
 from bekal.model.trust import Level
+from bekal.routes import HELP_SOURCE
 
 PHONE = re.compile(r"^\+?[0-9][0-9 \-]{1,20}[0-9]$")
 WHATSAPP = re.compile(r"^\+[1-9][0-9 \-]{6,20}[0-9]$")
@@ -34,7 +35,7 @@ _RULES = {
     "url": (URL, "write a full https:// address, e.g. https://kp2mi.go.id"),
     "email": (EMAIL, "write a plain address, e.g. name@example.go.id"),
 }
-HELP_PAGE = "bantuan.md"
+HELP_PAGE = HELP_SOURCE
 MARKED = "marked"
 # codes reported once per fact and page, not on every line (see checks.__init__)
 ONCE_PER_FACT = {"fact-conflict", "fact-stale", "fact-secondary-help"}

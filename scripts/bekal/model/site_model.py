@@ -6,13 +6,19 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from bekal.routes import lesson_source, track_source
+from bekal.routes import (
+    CREATOR_KIT_SOURCE,
+    HELP_SOURCE,
+    TRAINERS_HUB_SOURCE,
+    lesson_source,
+    track_source,
+)
 
 from . import publisher
 from .project import Project
 
 # Pages after the tracks, in this order, when they exist.
-TAIL_PAGES = ("bantuan.md", "bantuan-terdekat.md", "pelatih/index.md", "kreator/index.md",
+TAIL_PAGES = (HELP_SOURCE, "bantuan-terdekat.md", TRAINERS_HUB_SOURCE, CREATOR_KIT_SOURCE,
               "glosarium.md", "tentang.md")
 
 
@@ -41,7 +47,7 @@ def site_context(project: Project, lang: str) -> dict:
         # plain texts: the theme's templates print them as they are, so escape them here
         "ui": {key: Markup.escape(text) for key, text in project.ui.get(lang, {}).items()},
         "home_url": routes.home(lang) or ".",
-        "help_url": routes.page(lang, "bantuan.md"),
+        "help_url": routes.page(lang, HELP_SOURCE),
         "search_url": routes.search(lang),
         "publisher": publisher.for_project(project, lang),
     }

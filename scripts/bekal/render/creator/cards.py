@@ -10,13 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
 from bekal.model.project import Project
+from bekal.outputs import Output
 from bekal.render import factrender
 from bekal.render.facts import FACT_REF
 from bekal.routes import MODULES, TRACKS
@@ -132,8 +132,8 @@ def draw_card(card: Card) -> Image.Image:
     return image
 
 
-def write_card(card: Card, target: Path, cache_dir: Path) -> None:
-    """Write ``card`` as PNG to ``target``, drawing it only if it is not cached."""
+def card_file(card: Card, cache_dir: Path) -> Path:
+    """``card`` as a PNG in the cache, drawn only if it is not there yet."""
     key = json.dumps([RENDERER_VERSION, asdict(card)], ensure_ascii=False)
     cached = cache_dir / (hashlib.sha256(key.encode()).hexdigest()[:24] + ".png")
     if not cached.exists():
@@ -143,8 +143,7 @@ def write_card(card: Card, target: Path, cache_dir: Path) -> None:
         image = draw_card(card).quantize(64, method=Image.Quantize.FASTOCTREE)
         image.save(partial, format="PNG", optimize=True)
         partial.replace(cached)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(cached, target)
+    return cached
 
 
 def _bare(url: str) -> str:
@@ -173,10 +172,7 @@ def project_cards(project: Project, lang: str) -> dict[str, Card]:
     return cards
 
 
-def write_cards(project: Project, site_dir: Path, lang: str) -> list[Path]:
+def card_outputs(project: Project, lang: str) -> list[Output]:
     cache_dir = project.root / ".cache" / "bekal" / "cards"
-    written = []
-    for rel, card in project_cards(project, lang).items():
-        write_card(card, site_dir / rel, cache_dir)
-        written.append(site_dir / rel)
-    return written
+    return [Output(path, "image", source=card_file(card, cache_dir))
+            for path, card in project_cards(project, lang).items()]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bekal.model.markdown_scan import scan
 from bekal.model.project import ModuleEntry, Project
+from bekal.outputs import Output, page
 from bekal.routes import MODULES, TRACKS, lesson_source, relative
 
 
@@ -136,16 +137,11 @@ def stub_html(project: Project, link: ShortLink, lang: str, head_tags: str = "")
     )
 
 
-def write_stubs(project: Project, site_dir: Path, lang: str, head_for=None) -> list[Path]:
-    """Write ``<prefix>go/<code>/index.html`` for every short link of ``lang``.
+def stub_outputs(project: Project, lang: str, head_for=None) -> list[Output]:
+    """``<prefix>go/<code>/index.html`` for every short link of ``lang``.
 
     ``head_for(link)`` may give extra head tags (link previews) for a stub.
     """
-    written = []
-    for link in short_links(project) + page_links(project):
-        path = site_dir / project.routes.file(project.routes.short_link(lang, link.code))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(stub_html(project, link, lang, head_for(link) if head_for else ""),
-                        "utf-8")
-        written.append(path)
-    return written
+    return [page(project.routes.file(project.routes.short_link(lang, link.code)),
+                 stub_html(project, link, lang, head_for(link) if head_for else ""))
+            for link in short_links(project) + page_links(project)]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-import shutil
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -19,6 +18,7 @@ from bekal.model import publisher
 from bekal.model.issues import Issue
 from bekal.model.pageref import PageRef
 from bekal.model.project import Project
+from bekal.outputs import Output
 from bekal.pipeline.site_address import is_local
 from bekal.routes import track_source
 
@@ -63,11 +63,9 @@ class HandoutSet:
                                          "booklet_download")
         return ""
 
-    def install(self, site_dir: Path) -> None:
-        for pdf in [*self.handouts.values(), *self.booklets.values()]:
-            target = site_dir / pdf.site_path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(pdf.file, target)
+    def outputs(self) -> list[Output]:
+        return [Output(pdf.site_path, "pdf", source=pdf.file)
+                for pdf in [*self.handouts.values(), *self.booklets.values()]]
 
 
 def wanted(command: str, environ: Mapping[str, str] = os.environ) -> bool:

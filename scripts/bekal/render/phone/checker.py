@@ -23,7 +23,7 @@ from bekal.model.schema import Checker, Verdict
 from bekal.render import facts
 from bekal.render.creator import meta, shortlinks
 from bekal.render.facts import FACT_REF
-from bekal.routes import CHECKER, relative
+from bekal.routes import CHECKER, HELP_SOURCE, relative
 
 from . import calls
 
@@ -103,18 +103,7 @@ def checker_page(project: Project, lang: str) -> tuple[str, str] | None:
                 "why": text(s.explain)} for s in checker.signs],
         verdicts=verdicts, verdict_css=Markup(verdict_css(checker)),
         home=relative(here, routes.home(lang)),
-        help=relative(here, routes.page(lang, "bantuan.md")),
+        help=relative(here, routes.page(lang, HELP_SOURCE)),
         others=others, url=url,
         sources=Markup(facts.sources_html(project, used, lang)))
     return here, html
-
-
-def write_page(project: Project, site_dir: Path, lang: str) -> Path | None:
-    made = checker_page(project, lang)
-    if made is None:
-        return None
-    here, html = made
-    target = site_dir / project.routes.file(here)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(html, "utf-8")
-    return target

@@ -19,12 +19,12 @@ from bekal.model.pageref import PageRef
 from bekal.model.project import Project
 from bekal.render.creator import shortlinks
 from bekal.render.facts import FACT_REF
-from bekal.routes import TRACKS, relative
+from bekal.routes import HELP_SOURCE, TRACKS, relative
 
 from . import audio, calls, vcard
 from .assets import asset_urls
 
-HELP_PAGE = "bantuan.md"
+HELP_PAGE = HELP_SOURCE
 HOME_PAGE = "index.md"
 TRACK_PAGE = re.compile(rf"^{TRACKS}/([^/]+)/index\.md$")  # routes.track_source
 CHECKER_TRACKS = ("rekrutmen", "penipuan")

@@ -7,17 +7,17 @@ No MkDocs import. The adapter expands the ``<!-- bekal:services -->`` marker wit
 
 from bekal.model.services import District, Province, grouped
 
-from .page import asset_urls, expand, services_markdown, write_assets
+from .page import asset_outputs, asset_urls, expand, services_markdown
 from .prints import ProvinceSet, build_language
 
 __all__ = [
            "District",
            "Province",
            "ProvinceSet",
+           "asset_outputs",
            "asset_urls",
            "build_language",
            "expand",
            "grouped",
            "services_markdown",
-           "write_assets",
 ]

@@ -5,17 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from html import escape
-from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from bekal.model.pageref import PageRef
 from bekal.model.project import ModuleEntry, Project
+from bekal.outputs import Output, page
 from bekal.render import facts
 from bekal.render.creator import meta
 from bekal.resources import TEMPLATES
-from bekal.routes import lesson_source, relative
+from bekal.routes import HELP_SOURCE, lesson_source, relative
 
 
 @cache
@@ -85,7 +85,7 @@ class KitPage:
                                 code=m.code),
             "guide": Link(self.link(project.routes.trainer_guide(self.lang, self.entry.slug)),
                           self.t("back_to_guide")),
-            "help": Link(self.link(project.routes.page(self.lang, "bantuan.md")),
+            "help": Link(self.link(project.routes.page(self.lang, HELP_SOURCE)),
                          self.t("help_button")),
             "others": others,
             "t": self.t,
@@ -94,8 +94,5 @@ class KitPage:
     def sources(self) -> Markup:
         return Markup(facts.sources_html(self.project, self.used, self.lang))
 
-    def write(self, site_dir: Path, html: str) -> Path:
-        target = site_dir / self.project.routes.file(self.path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, "utf-8")
-        return target
+    def output(self, html: str) -> Output:
+        return page(self.project.routes.file(self.path), html)

@@ -7,7 +7,6 @@ side. Laid out with the packaged font only, cached by content like the handouts.
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from markupsafe import Markup
 from bekal.model.issues import IssueList
 from bekal.model.project import Project
 from bekal.model.schema import ContactGroup
+from bekal.outputs import Output
 from bekal.render.handouts import HandoutError, Pdf
 from bekal.render.handouts.cache import PdfCache, cache_key
 from bekal.render.handouts.print_facts import print_fact
@@ -49,12 +49,9 @@ class CardSet:
     def for_guide(self, slug: str) -> Card | None:
         return next((c for c in self.cards.values() if c.guide == slug), None)
 
-    def install(self, site_dir: Path) -> None:
-        for card in self.cards.values():
-            for pdf in (card.card, card.sheet):
-                target = site_dir / pdf.site_path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(pdf.file, target)
+    def outputs(self) -> list[Output]:
+        return [Output(pdf.site_path, "pdf", source=pdf.file)
+                for card in self.cards.values() for pdf in (card.card, card.sheet)]
 
 
 def card_groups(project: Project) -> list[ContactGroup]:

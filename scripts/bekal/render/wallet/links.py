@@ -7,11 +7,11 @@ from html import escape
 from bekal.model.pageref import PageRef
 from bekal.model.project import Project
 from bekal.render.handouts.web import human_size
-from bekal.routes import relative
+from bekal.routes import HELP_SOURCE, TRAINERS_HUB_SOURCE, relative
 
 from .build import Card, CardSet
 
-LIST_PAGES = ("bantuan.md", "pelatih/index.md")
+LIST_PAGES = (HELP_SOURCE, TRAINERS_HUB_SOURCE)
 
 
 def _links(project: Project, lang: str, card: Card, page_url: str, title: str) -> str:

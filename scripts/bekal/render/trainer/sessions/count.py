@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from markupsafe import Markup
 
 from bekal.model.pageref import PageRef
 from bekal.model.project import Project
+from bekal.outputs import Output, page
 from bekal.render.creator import meta
 from bekal.render.trainer.page import Link, asset, templates
-from bekal.routes import relative
+from bekal.routes import SESSION_COUNT_SOURCE, relative
 
 from . import paths
 from .build import SessionSet
@@ -38,7 +37,7 @@ def count_page(project: Project, sessions: SessionSet, lang: str) -> tuple[str, 
     words = {"before": t("count_before"), "after": t("count_after"),
              "participant": t("tally_participant"), "total": t("tally_total"),
              "cell": t("count_cell"), "peopleDone": t("count_people_done")}
-    head = meta.page_meta(project, PageRef("pelatih/hitung.md", lang), t("count_title"), here,
+    head = meta.page_meta(project, PageRef(SESSION_COUNT_SOURCE, lang), t("count_title"), here,
                           t("count_intro"))
     html = templates().get_template("session-count.html").render(
         lang=lang, title=t("count_title"), site_name="Bekal", description=head.description,
@@ -56,9 +55,6 @@ def _sheet_label(project: Project, lang: str, name: str) -> str:
     return project.t(lang, f"{name}_title")
 
 
-def write_count_page(project: Project, sessions: SessionSet, site_dir: Path, lang: str) -> Path:
-    folder, html = count_page(project, sessions, lang)
-    target = site_dir / project.routes.file(folder)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(html, "utf-8")
-    return target
+def count_output(project: Project, sessions: SessionSet, lang: str) -> Output:
+    url, html = count_page(project, sessions, lang)
+    return page(project.routes.file(url), html)
