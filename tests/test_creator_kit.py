@@ -16,8 +16,8 @@ from PIL import Image
 
 from bekal.checks.shortlinks_lock import LOCK_NAME, check_short_links, publish_codes
 from bekal.model.project import load_project
+from bekal.model.shortlinks import page_links, short_links, short_url
 from bekal.render.creator.meta import og_locale
-from bekal.render.creator.shortlinks import page_links, short_links, short_url
 from conftest import ROOT, make_project, run_build
 
 LOCK = f"modules/{LOCK_NAME}"

@@ -84,3 +84,26 @@ def test_the_outputs_of_a_language_have_one_path_each(project):
     for lang in project.config.codes:
         paths = [o.path for o in outputs.for_language(project, lang, outputs.Made())]
         assert len(paths) == len(set(paths)), lang
+
+
+def _imports(folder: str) -> set[tuple[str, str]]:
+    found = set()
+    for path in (PACKAGE / folder).rglob("*.py"):
+        text = path.read_text("utf-8")
+        for match in re.finditer(r"^\s*(?:(?:from|import) bekal\.(\w+)|from bekal import (\w+))",
+                                 text, re.M):
+            found.add((str(path.relative_to(PACKAGE)), match.group(1) or match.group(2)))
+    return found
+
+
+@pytest.mark.parametrize(("folder", "allowed"), [
+    ("model", {"model", "routes"}),
+    ("checks", {"model", "routes", "checks"}),
+    ("render", {"model", "routes", "render", "outputs", "resources"}),
+])
+def test_imports_point_down_the_house(folder, allowed):
+    """ARCHITECTURE.md's arrows; the one exception: the safety check asks the sanitizer
+    what it would remove, so it imports render/sanitize.py."""
+    wrong = {(path, target) for path, target in _imports(folder) if target not in allowed}
+    wrong.discard(("checks/safety.py", "render"))
+    assert not wrong, sorted(wrong)

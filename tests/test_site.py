@@ -207,7 +207,7 @@ def _bekal(*args: str, env: dict[str, str]):
 def test_a_local_site_address_is_refused_for_publishing_and_loud_in_a_build(tmp_path):
     import os
 
-    from bekal.pipeline.site_address import is_local
+    from bekal.model.site_address import is_local
 
     local = {k: v for k, v in os.environ.items() if k != "BEKAL_SITE_URL"}
     public = {**local, "BEKAL_SITE_URL": "https://bekal.example.org/"}

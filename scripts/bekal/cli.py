@@ -32,8 +32,8 @@ def cmd_check(args) -> int:
 
 
 def _preview_warning(root: Path) -> str:
+    from .model.site_address import warning
     from .model.siteconfig import read_site_config
-    from .pipeline.site_address import warning
 
     return warning(read_site_config(root).site_url)
 
@@ -51,9 +51,9 @@ def cmd_build(args) -> int:
 
 
 def cmd_offline(args) -> int:
+    from .model import site_address
     from .model.issues import IssueList
     from .model.siteconfig import read_site_config
-    from .pipeline import site_address
     from .pipeline.offline import OfflineError, build_bundle
 
     if not args.preview:  # a bundle is for handing out: its QR codes must lead somewhere

@@ -17,10 +17,10 @@ from html import escape
 from pathlib import Path
 
 from bekal.model import trust
+from bekal.model.pageref import FACT_REF
 from bekal.model.project import Project
 from bekal.model.schema import Check, Fact
 from bekal.model.trust import Level
-from bekal.render.facts import FACT_REF
 
 LEVEL_ORDER = (Level.CONFLICT, Level.STALE, Level.SECONDARY, Level.OFFICIAL)
 LEVEL_NAMES = {

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from bekal.model import site_address
 from bekal.model.issues import IssueList
 from bekal.model.project import Project
-from bekal.pipeline import site_address
 
 from . import content_rules, facts, languages, modules, phone, prose, quiz, safety, services
 from .shortlinks_lock import check_short_links

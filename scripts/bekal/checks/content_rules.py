@@ -12,9 +12,9 @@ import re
 
 from bekal.model.issues import IssueList
 from bekal.model.markdown_scan import FRONT_MATTER, blank_comments, scan
+from bekal.model.pageref import FACT_REF
 from bekal.model.project import ModuleEntry, Project
 from bekal.model.textfile import read_text
-from bekal.render.facts import FACT_REF
 from bekal.routes import lesson_source
 
 LESSON_WORDS = (450, 1000)

@@ -100,7 +100,7 @@ def _check_page_codes(project: Project, issues: IssueList) -> None:
 def check_recordings(project: Project, issues: IssueList) -> None:
     """Recordings: a known format, a section that exists, a size within the budget."""
     from bekal.model.audio import FORMATS, MAX_BYTES, recordings
-    from bekal.render.creator.shortlinks import heading_ids
+    from bekal.model.shortlinks import heading_ids
 
     for slug in project.modules:
         for lang in project.config.codes:

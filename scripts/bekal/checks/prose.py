@@ -12,10 +12,9 @@ from markdown.extensions.toc import slugify
 
 from bekal.model.issues import IssueList
 from bekal.model.markdown_scan import ScannedPage, scan
-from bekal.model.pageref import KNOWN_MARKERS, MARKER
+from bekal.model.pageref import FACT_REF, KNOWN_MARKERS, MARKER
 from bekal.model.project import Project
 from bekal.model.textfile import read_text
-from bekal.render.facts import FACT_REF
 from bekal.routes import TRAINERS, module_of_source
 
 from . import facts as fact_checks

@@ -15,8 +15,7 @@ from pathlib import Path
 
 from bekal.model.issues import IssueList, Severity
 from bekal.model.project import Project
-from bekal.model.yamlio import load_yaml
-from bekal.render.creator.shortlinks import (
+from bekal.model.shortlinks import (
     ShortLink,
     heading_ids,
     lesson_file,
@@ -24,6 +23,7 @@ from bekal.render.creator.shortlinks import (
     page_links,
     short_links,
 )
+from bekal.model.yamlio import load_yaml
 
 LOCK_NAME = "shortlinks.lock.yml"
 LOCK_HEADER = """\

@@ -1,5 +1,6 @@
 """A Markdown page seen from the core (its path inside content/<lang>/ and its language),
-and the markers authors may place in a page for a piece Bekal generates (render/pages.py)."""
+what authors may write in a page for Bekal to fill in: fact references (``{{fact:key}}``)
+and markers for a generated piece (render/pages.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from bekal.routes import module_of_source
 
 MARKER = re.compile(r"<!--\s*bekal:([a-z-]+)(?:\s+([^\s>]+))?\s*-->")
+FACT_REF = re.compile(r"\{\{\s*+fact:\s*+([^{}\s]*+)\s*+\}\}")  # linear: the key holds no brace
 KNOWN_MARKERS = {"modules", "catalogue", "glossary", "creator-kit", "quiz", "trainer-hub",
                  "services"}
 

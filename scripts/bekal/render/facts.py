@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bekal.model.pageref import FACT_REF
 from bekal.model.project import Project
 from bekal.model.trust import UNCERTAIN
 
 from . import factrender
 from .factrender import digits, display_value, fact_href  # noqa: F401  (the public helpers)
 
-FACT_REF = re.compile(r"\{\{\s*+fact:\s*+([^{}\s]*+)\s*+\}\}")  # linear: the key holds no brace
 HEADING = re.compile(r"^#{1,2}\s", re.M)
 MIN_MARKS_FOR_NOTE = 2  # a page with this many uncertain facts explains the marks once
 

@@ -15,13 +15,12 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from bekal.model.pageref import FACT_REF
 from bekal.model.project import Project
+from bekal.model.shortlinks import short_url
 from bekal.outputs import Output
 from bekal.render import factrender
-from bekal.render.facts import FACT_REF
 from bekal.routes import MODULES, TRACKS
-
-from .shortlinks import short_url
 
 SIZE = (1200, 630)
 MARGIN = 60

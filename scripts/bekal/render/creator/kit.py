@@ -10,12 +10,12 @@ from __future__ import annotations
 from html import escape
 
 from bekal.model.project import ModuleEntry, Project
+from bekal.model.shortlinks import ShortLink, heading_ids, lesson_file, module_links, short_url
 from bekal.render import factrender
 from bekal.routes import relative
 
 from .cards import plain
 from .qr import download_name
-from .shortlinks import ShortLink, heading_ids, lesson_file, module_links, short_url
 
 MARKER = "creator-kit"
 # Shows the copy buttons and announces "copied" in the button's live region.

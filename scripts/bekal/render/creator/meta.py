@@ -13,10 +13,11 @@ from html import escape
 
 from bekal.model.pageref import PageRef
 from bekal.model.project import Project
+from bekal.model.shortlinks import ShortLink
 from bekal.routes import MODULES, TRACKS, lesson_source
 
 from .cards import SIZE, plain
-from .shortlinks import ShortLink, link_title
+from .shortlinks import link_title
 
 # Open Graph wants language_TERRITORY; a language not listed here gets its own code twice.
 OG_LOCALES = {"id": "id_ID", "en": "en_US", "ms": "ms_MY", "zh": "zh_TW", "tl": "tl_PH"}

@@ -9,9 +9,8 @@ from pathlib import Path
 import segno
 
 from bekal.model.project import Project
+from bekal.model.shortlinks import short_links, short_url
 from bekal.outputs import Output
-
-from .shortlinks import short_links, short_url
 
 PNG_SCALE = 16  # about 500 px wide: sharp enough to overlay on a 1080p video
 

@@ -18,8 +18,8 @@ from bekal.model import publisher
 from bekal.model.issues import Issue
 from bekal.model.pageref import PageRef
 from bekal.model.project import Project
+from bekal.model.site_address import is_local
 from bekal.outputs import Output
-from bekal.pipeline.site_address import is_local
 from bekal.routes import track_source
 
 from . import booklet, web

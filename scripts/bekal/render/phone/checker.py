@@ -17,12 +17,12 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from bekal.model.pageref import PageRef
+from bekal.model import shortlinks
+from bekal.model.pageref import FACT_REF, PageRef
 from bekal.model.project import Project
 from bekal.model.schema import Checker, Verdict
 from bekal.render import facts
-from bekal.render.creator import meta, shortlinks
-from bekal.render.facts import FACT_REF
+from bekal.render.creator import meta
 from bekal.routes import CHECKER, HELP_SOURCE, relative
 
 from . import calls

@@ -15,10 +15,9 @@ import re
 from html import escape
 from urllib.parse import quote
 
-from bekal.model.pageref import PageRef
+from bekal.model import shortlinks
+from bekal.model.pageref import FACT_REF, PageRef
 from bekal.model.project import Project
-from bekal.render.creator import shortlinks
-from bekal.render.facts import FACT_REF
 from bekal.routes import HELP_SOURCE, TRACKS, relative
 
 from . import audio, calls, vcard
