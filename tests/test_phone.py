@@ -128,7 +128,7 @@ def test_every_string_the_script_uses_is_baked_into_it():
 
     from bekal.render.phone.assets import SCRIPT_STRINGS
 
-    source = (ROOT / "scripts/bekal/phone/assets/phone.js").read_text("utf-8")
+    source = (ROOT / "scripts/bekal/render/phone/assets/phone.js").read_text("utf-8")
     used = set(re.findall(r"\bt\.([a-z_]+)", source))
     assert used <= set(SCRIPT_STRINGS) | {"manifest"}, used - set(SCRIPT_STRINGS)
     for lang in PROJECT.config.codes:
