@@ -36,6 +36,7 @@ from bekal.checks import run_checks
 from bekal.issues import Severity
 from bekal.project import load_project
 from bekal.trust import Settings
+from bekal.ui_strings import UI_STRINGS
 from conftest import ROOT, make_project
 
 PACKAGE = Path(bekal.__file__).resolve().parent
@@ -219,6 +220,7 @@ PLACES = "modules/layanan.yml"
 LOCK = "modules/shortlinks.lock.yml"
 HELP_ID = "content/id/bantuan.md"
 TODAY = Settings().now().isoformat()
+NEEDED_UI = min(UI_STRINGS)  # a string the site asks ui.yml for
 
 Mutation = Callable[[Path], object]
 
@@ -477,8 +479,8 @@ ROWS = [
     Row("module-missing-file-quiz", "module-missing-file", remove(QUIZ), QUIZ, None,
         why="the file does not exist"),
     Row("ui-missing-string", "ui-missing-string",
-        edit_ui(lambda ui: ui["id"].pop("help_button")), UI, lambda r: ui_line(r, "id"),
-        says="'help_button'"),
+        edit_ui(lambda ui: ui["id"].pop(NEEDED_UI)), UI, lambda r: ui_line(r, "id"),
+        says=f"'{NEEDED_UI}'"),
     Row("ui-placeholder", "ui-placeholder",
         edit_ui(lambda ui: ui["en"].update(uji_kurung="Halo {nama")), UI,
         lambda r: ui_line(r, "en", "uji_kurung")),
