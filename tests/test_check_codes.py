@@ -641,8 +641,9 @@ ROWS = [
         write("content/id/judul-uji.md", "---\ntitle: <b>Judul</b>\n---\n\nIsi.\n"),
         "content/id/judul-uji.md", 2),
     Row("front-matter-alias", "front-matter-alias",
-        write("content/id/alias-uji.md", "---\na: &x Judul\ntitle: *x\n---\n\nIsi.\n"),
-        "content/id/alias-uji.md", 2),
+        write("content/id/alias-uji.md",
+              "---\ndescription: Uji\na: &x Judul\ntitle: *x\n---\n\nIsi.\n"),
+        "content/id/alias-uji.md", 2),  # the front matter's first line: it is refused whole
     Row("yaml-html", "yaml-html",
         replace(MOD, "  id: '[id] One line", "  id: '<b>Tebal</b> One line"), MOD, "<b>Tebal"),
     Row("bad-id", "bad-id",
