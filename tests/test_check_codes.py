@@ -33,10 +33,10 @@ import yaml
 
 import bekal
 from bekal.checks import run_checks
-from bekal.issues import Severity
-from bekal.project import load_project
-from bekal.trust import Settings
-from bekal.ui_strings import UI_STRINGS
+from bekal.model.issues import Severity
+from bekal.model.project import load_project
+from bekal.model.trust import Settings
+from bekal.model.ui_strings import UI_STRINGS
 from conftest import ROOT, make_project
 
 PACKAGE = Path(bekal.__file__).resolve().parent
@@ -69,16 +69,16 @@ FSTRING_CODES: dict[str, Callable[[], list[str]]] = {
 #   ("calls", file, name): the second argument of every call of ``name`` in ``file``.
 # A site that only passes its caller's code on has no sources.
 INDIRECT: dict[tuple[str, str], tuple[tuple[str, str, str], ...]] = {
-    ("issues.py", "add"): (),   # IssueList.add builds the Issue: its callers are collected
-    ("issues.py", "warn"): (),  # IssueList.warn passes its code to add
+    ("model/issues.py", "add"): (),   # IssueList.add builds the Issue: its callers are collected
+    ("model/issues.py", "warn"): (),  # IssueList.warn passes its code to add
     ("checks/facts.py", "check_use"): (("tuples", "checks/facts.py", "_why"),),
     ("checks/facts.py", "check_help_boxes"): (("tuples", "checks/facts.py", "_why"),),
     ("checks/prose.py", "_typed_facts"): (("tuples", "checks/typed_facts.py", "find"),),
     ("checks/safety.py", "check_page"): (("tuples", "checks/safety.py", "describe"),),
     ("checks/safety.py", "check_yaml_text"): (("tuples", "checks/safety.py", "describe"),),
-    ("schema.py", "validate"): (("tuples", "schema.py", "_CODES"),
-                                ("tuples", "schema.py", "validate")),
-    ("yamlio.py", "load_yaml"): (("calls", "yamlio.py", "_Refused"),),
+    ("model/schema.py", "validate"): (("tuples", "model/schema.py", "_CODES"),
+                                      ("tuples", "model/schema.py", "validate")),
+    ("model/yamlio.py", "load_yaml"): (("calls", "model/yamlio.py", "_Refused"),),
 }
 
 
@@ -179,9 +179,9 @@ def inventory() -> tuple[dict[str, set[str]], list[str]]:
 
 # Codes no file of a project can produce.
 NO_FIXTURE = {
-    # the machine lacks Debian's fonts-dejavu-core (handouts/render.py: font_files)
+    # the machine lacks Debian's fonts-dejavu-core (render/handouts/render.py: font_files)
     "handout-font-missing": "a system font missing from the machine, not a project file",
-    # WeasyPrint cannot load Pango (handouts/render.py: render_pdf)
+    # WeasyPrint cannot load Pango (render/handouts/render.py: render_pdf)
     "handout-pango-missing": "a system library missing from the machine, not a project file",
 }
 
@@ -296,7 +296,7 @@ def symlink(rel: str, target: str) -> Mutation:
 def new_module(slug: str, track: str | None = None) -> Mutation:
     """``bekal new`` in the track of the fixture's own module (or ``track``)."""
     def run(root: Path) -> None:
-        from bekal.scaffold import new_module as scaffold
+        from bekal.authoring.scaffold import new_module as scaffold
 
         chosen = track or yaml.safe_load((root / MOD).read_text("utf-8"))["track"]
         scaffold(root, slug, chosen)
@@ -434,7 +434,7 @@ LONG_SENTENCE = "Anda " + " ".join(["membaca"] * 34) + " kalimat ini."
 LOCK_HEADER = "# published codes\n"
 
 ROWS = [
-    # -- loading: YAML, files, schema (yamlio.py, textfile.py, project.py, schema.py) ----
+    # -- loading: YAML, files, schema (model/: yamlio, textfile, project, schema) --------
     Row("yaml-syntax", "yaml-syntax", append(MOD, "summary: 'tidak ditutup\n"), MOD,
         "summary: 'tidak ditutup"),
     Row("yaml-control-char", "yaml-syntax", append(MOD, "note: ada\x07di sini\n"), MOD,
@@ -698,7 +698,7 @@ ROWS = [
         None, why="a sound file has no lines"),
     Row("audio-no-section", "audio-no-section", write(f"{AUDIO_ID}/tidak-ada.opus", b"OggS"),
         f"{AUDIO_ID}/tidak-ada.opus", None, why="a sound file has no lines"),
-    # -- help near home (services/check.py) ------------------------------------------------
+    # -- help near home (checks/services.py) -----------------------------------------------
     Row("place-duplicate", "place-duplicate",
         write(PLACES, place("uji.satu", "Desbumi Uji", "Wonosobo")
               + place("uji.dua", "Desbumi Uji", "Wonosobo")), PLACES,
@@ -714,7 +714,7 @@ ROWS = [
     Row("unknown-fact-place", "unknown-fact",
         write(PLACES, place("uji.satu", "Desbumi Uji", "Wonosobo", ("uji.tidak_ada",))),
         PLACES, "- uji.tidak_ada"),
-    # -- short links and their lock file (shortlinks_lock.py) ------------------------------
+    # -- short links and their lock file (checks/shortlinks_lock.py) -----------------------
     Row("shortlink-lock-empty", "shortlink-lock-empty", write(LOCK, LOCK_HEADER), LOCK, 1),
     Row("shortlink-lock-invalid", "shortlink-lock-invalid", write(LOCK, "- p1\n"), LOCK, 1),
     Row("shortlink-lock-invalid-line", "shortlink-lock-invalid",
@@ -734,7 +734,7 @@ ROWS = [
         steps(lambda r: write(LOCK, LOCK_HEADER + _code(r) + f": {SLUG}\n")(r),
               new_module("modul-kedua")), LOCK, None,
         why="about codes missing from the file", publish=True, says="1 short code(s)"),
-    # -- the site's address (site_address.py, with --publish) ------------------------------
+    # -- the site address (pipeline/site_address.py, with --publish) -----------------------
     Row("site-url-local", "site-url-local",
         lambda r: _set_site_url(r, "http://localhost:8000/"), "mkdocs.yml",
         "site_url: http://localhost:8000/", publish=True),
@@ -881,13 +881,13 @@ class BuildRow:
 
 
 def _build_places(project, cache: Path):
-    from bekal.services.prints import build_language
+    from bekal.render.services.prints import build_language
 
     return build_language(project, "id", cache)
 
 
 def _build_wallet(project, cache: Path):
-    from bekal.wallet import build_language
+    from bekal.render.wallet import build_language
 
     return build_language(project, "en", cache_dir=cache)
 
@@ -909,7 +909,7 @@ BUILD_ROWS = [
 
 @pytest.mark.parametrize("row", BUILD_ROWS, ids=[row.id for row in BUILD_ROWS])
 def test_build_only_code(row: BuildRow, pristine: Pristine, tmp_path):
-    from bekal.handouts import HandoutError
+    from bekal.render.handouts import HandoutError
 
     root = tmp_path / "p"
     shutil.copytree(pristine.root, root, symlinks=True)

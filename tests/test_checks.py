@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bekal.checks import run_checks
-from bekal.project import load_project
+from bekal.model.project import load_project
 from conftest import ROOT, make_project
 
 MOD = "modules/uji-coba"

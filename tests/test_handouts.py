@@ -13,10 +13,10 @@ import pytest
 import yaml
 import zxingcpp
 
-from bekal import handouts
-from bekal.facts import FACT_REF, display_value
-from bekal.handouts.content import HELP_FACTS
-from bekal.project import load_project
+from bekal.model.project import load_project
+from bekal.render import handouts
+from bekal.render.facts import FACT_REF, display_value
+from bekal.render.handouts.content import HELP_FACTS
 from conftest import ROOT, make_project, run_build
 
 A4 = (595.28, 841.89)  # points
@@ -388,8 +388,8 @@ def test_web_page_prints_on_a4_without_navigation(page, site_url):
 
 
 def test_a_handout_names_its_publisher_in_the_page_language(tmp_path):
-    from bekal import publisher
-    from bekal.handouts import build_language
+    from bekal.model import publisher
+    from bekal.render.handouts import build_language
 
     project = load_project(make_project(tmp_path / "p", {"alpha": "persiapan"}))
     for lang in ("id", "en"):

@@ -15,10 +15,10 @@ from html.parser import HTMLParser
 import pytest
 from quiz_fixture import GOLDEN, fact_free, fixture_data, fixture_quiz, with_test_fact
 
-from bekal import quiz
-from bekal.pages import PageRef
-from bekal.project import load_project
-from bekal.schema import Quiz
+from bekal.model.pageref import PageRef
+from bekal.model.project import load_project
+from bekal.model.schema import Quiz
+from bekal.render import quiz
 from conftest import ROOT, make_project
 
 UPDATE = os.environ.get("BEKAL_UPDATE_GOLDEN") == "1"

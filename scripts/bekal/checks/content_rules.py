@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from ..facts import FACT_REF
-from ..issues import IssueList
-from ..markdown_scan import FRONT_MATTER, blank_comments, scan
-from ..project import ModuleEntry, Project
-from ..textfile import read_text
+from bekal.model.issues import IssueList
+from bekal.model.markdown_scan import FRONT_MATTER, blank_comments, scan
+from bekal.model.project import ModuleEntry, Project
+from bekal.model.textfile import read_text
+from bekal.render.facts import FACT_REF
 
 LESSON_WORDS = (450, 1000)
 AVERAGE_SENTENCE_WORDS = 15

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import yaml
 
-from .. import trust
-from ..issues import IssueList, Severity
-from ..project import Project
-from ..trust import Level
+from bekal.model import trust
+from bekal.model.issues import IssueList, Severity
+from bekal.model.project import Project
+from bekal.model.trust import Level
 
 PHONE = re.compile(r"^\+?[0-9][0-9 \-]{1,20}[0-9]$")
 WHATSAPP = re.compile(r"^\+[1-9][0-9 \-]{6,20}[0-9]$")
@@ -127,7 +127,7 @@ def check_use(project: Project, key: str, path, line: int, issues: IssueList,
 
 def check_help_boxes(project: Project, issues: IssueList, publish: bool) -> None:
     """The numbers every handout's help box prints."""
-    from ..handouts.content import HELP_FACTS
+    from bekal.render.handouts.content import HELP_FACTS
 
     settings = trust.settings_for(project.root)
     severity = Severity.ERROR if publish else Severity.WARNING

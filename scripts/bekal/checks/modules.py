@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..issues import IssueList
-from ..project import Project
+from bekal.model.issues import IssueList
+from bekal.model.project import Project
 
 
 def check(project: Project, issues: IssueList) -> None:

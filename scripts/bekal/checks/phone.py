@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ..issues import IssueList
-from ..project import Project
+from bekal.model.issues import IssueList
+from bekal.model.project import Project
+
 from . import facts as fact_checks
 from .languages import _walk, check_loaded
 
@@ -71,7 +72,7 @@ def check(project: Project, issues: IssueList, publish: bool) -> None:
 
 def _check_page_codes(project: Project, issues: IssueList) -> None:
     """Page codes: not a module's code, not twice, and a page that exists."""
-    from ..phone.checker import CHECKER_DIR
+    from bekal.render.phone.checker import CHECKER_DIR
 
     module_codes = {}
     for entry in project.modules.values():
@@ -99,8 +100,8 @@ def _check_page_codes(project: Project, issues: IssueList) -> None:
 
 def check_recordings(project: Project, issues: IssueList) -> None:
     """Recordings: a known format, a section that exists, a size within the budget."""
-    from ..phone.audio import FORMATS, MAX_BYTES, recordings
-    from ..shortlinks import heading_ids
+    from bekal.render.creator.shortlinks import heading_ids
+    from bekal.render.phone.audio import FORMATS, MAX_BYTES, recordings
 
     for slug in project.modules:
         for lang in project.config.codes:

@@ -10,12 +10,13 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
-from ..facts import FACT_REF
-from ..issues import IssueList
-from ..markdown_scan import ScannedPage, scan
-from ..pages import KNOWN_MARKERS, MARKER
-from ..project import Project
-from ..textfile import read_text
+from bekal.model.issues import IssueList
+from bekal.model.markdown_scan import ScannedPage, scan
+from bekal.model.pageref import KNOWN_MARKERS, MARKER
+from bekal.model.project import Project
+from bekal.model.textfile import read_text
+from bekal.render.facts import FACT_REF
+
 from . import facts as fact_checks
 from . import typed_facts
 
@@ -67,7 +68,7 @@ def _check_page(project, path, text, scanned: ScannedPage, issues, publish) -> N
     for line in scanned.html:
         for match in FACT_REF.finditer(line.text):
             fact_checks.check_use(project, match.group(1), path, line.line, issues, publish)
-    # markers are HTML comments, which scanned.html blanks: read the text as pages.py does
+    # markers are HTML comments, which scanned.html blanks: read the text as render/pages.py does
     for number, raw in enumerate(text.split("\n"), start=1):
         for match in MARKER.finditer(raw):
             name, arg = match.group(1), match.group(2)
