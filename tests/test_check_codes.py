@@ -37,6 +37,7 @@ from bekal.model.issues import Severity
 from bekal.model.project import load_project
 from bekal.model.trust import Settings
 from bekal.model.ui_strings import UI_STRINGS
+from bekal.render.handouts.content import HELP_FACTS
 from conftest import ROOT, make_project
 
 PACKAGE = Path(bekal.__file__).resolve().parent
@@ -52,13 +53,14 @@ ISSUE_METHODS = {"add", "warn"}
 ISSUE_CLASSES = {"Issue"}
 CODE_ARG = 2
 
-# A code written as an f-string, with the values it can take.
+
 def _fact_kinds() -> list[str]:
     from bekal.checks.facts import _RULES
 
     return sorted(_RULES)
 
 
+# A code written as an f-string, with the values it can take.
 FSTRING_CODES: dict[str, Callable[[], list[str]]] = {
     "f'fact-bad-{fact.kind}'": lambda: [f"fact-bad-{kind}" for kind in _fact_kinds()],
 }
@@ -221,6 +223,7 @@ LOCK = "modules/shortlinks.lock.yml"
 HELP_ID = "content/id/bantuan.md"
 TODAY = Settings().now().isoformat()
 NEEDED_UI = min(UI_STRINGS)  # a string the site asks ui.yml for
+HELP_FACT = HELP_FACTS[0]  # a fact every handout's help box prints
 
 Mutation = Callable[[Path], object]
 
@@ -569,6 +572,8 @@ ROWS = [
         steps(add_facts(fact("uji.kedua", against="secondary")),
               append(HELP_ID, "\nTelepon {{fact:uji.kedua}} dulu.\n")),
         HELP_ID, "uji.kedua", severity=WARNING),
+    Row("fact-stale-help-box", "fact-stale", lambda r: _set_fact(r, HELP_FACT, date="2001-01-01"),
+        FACTS, f"{HELP_FACT}:", severity=WARNING, says="(handout help box)"),
     Row("unknown-fact-page", "unknown-fact",
         append(LESSON_ID, "\nTelepon {{fact:uji.tidak_ada}} dulu.\n"), LESSON_ID, "uji.tidak_ada"),
     Row("unknown-fact-yaml-text", "unknown-fact",
@@ -756,6 +761,15 @@ def _repeat_first_track(root: Path) -> None:
     first = yaml.safe_load((root / TRACKS).read_text("utf-8"))[0]
     append(TRACKS, yaml.safe_dump([{**first, "order": 99}], allow_unicode=True,
                                   sort_keys=False))(root)
+
+
+def _set_fact(root: Path, key: str, **fields) -> None:
+    """Give ``key`` the row's own definition in modules/facts.yml (added, or in its place)."""
+    path = root / FACTS
+    facts = yaml.safe_load(path.read_text("utf-8"))
+    facts[key] = yaml.safe_load(fact(key, **fields))[key]
+    path.write_text(yaml.safe_dump(facts, allow_unicode=True, sort_keys=False, width=10000),
+                    "utf-8")
 
 
 def _code(root: Path) -> str:
