@@ -163,7 +163,7 @@ def test_secondary_fact_elsewhere_is_fine_to_publish(project_dir):  # noqa: F811
 
 
 def test_help_box_numbers_follow_the_help_page_rules(project_dir):  # noqa: F811
-    from bekal.render.handouts.content import HELP_FACTS
+    from bekal.model.help_numbers import HELP_FACTS
 
     path = project_dir / "modules/facts.yml"
     path.write_text(path.read_text("utf-8") + REGISTRY.split("uji.secondary:", 1)[1]

@@ -10,8 +10,8 @@ import pytest
 
 from bekal.checks import run_checks
 from bekal.model.project import load_project
+from bekal.model.services import normalise
 from bekal.render.services import grouped, services_markdown
-from bekal.render.services.registry import normalise
 from conftest import ROOT, make_project
 
 CHECK = """

@@ -40,7 +40,7 @@ class DeskError(Exception):
 
 def usage(project: Project) -> dict[str, list[str]]:
     """Fact key -> where readers meet it: pages, handouts, cards, the creator kit."""
-    from bekal.render.handouts.content import HELP_FACTS
+    from bekal.model.help_numbers import HELP_FACTS
 
     found: dict[str, set[str]] = defaultdict(set)
     for path in sorted(project.content_dir.rglob("*.md")):

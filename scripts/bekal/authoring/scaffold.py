@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from bekal.model.project import SLUG, load_project
+from bekal.routes import MODULES
 
 # A lesson has the story and help sections `bekal check` asks for (checks/content_rules.py).
 _PAGES = {
@@ -52,7 +53,7 @@ def new_module(root: Path, slug: str, track: str) -> list[Path]:
     module_dir = root / "modules" / slug
     if module_dir.exists():
         raise ValueError(f"modules/{slug} already exists")
-    pages = [project.content_dir / lang / "modul" / slug / name
+    pages = [project.content_dir / lang / MODULES / slug / name
              for lang in project.config.codes for name in _PAGES]
     existing = [p.relative_to(root).as_posix() for p in pages if p.exists() or p.is_symlink()]
     if existing:
@@ -93,7 +94,7 @@ def new_module(root: Path, slug: str, track: str) -> list[Path]:
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
         written.append(path)
     for lang in langs:
-        page_dir = project.content_dir / lang / "modul" / slug
+        page_dir = project.content_dir / lang / MODULES / slug
         page_dir.mkdir(parents=True, exist_ok=True)
         for name, body in _PAGES.items():
             path = page_dir / name

@@ -5,9 +5,8 @@ from __future__ import annotations
 from bekal.model.issues import IssueList
 from bekal.model.project import Project
 from bekal.pipeline import site_address
-from bekal.render import services
 
-from . import content_rules, facts, languages, modules, phone, prose, quiz, safety
+from . import content_rules, facts, languages, modules, phone, prose, quiz, safety, services
 from .shortlinks_lock import check_short_links
 
 

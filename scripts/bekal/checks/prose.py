@@ -16,6 +16,7 @@ from bekal.model.pageref import KNOWN_MARKERS, MARKER
 from bekal.model.project import Project
 from bekal.model.textfile import read_text
 from bekal.render.facts import FACT_REF
+from bekal.routes import TRAINERS, module_of_source
 
 from . import facts as fact_checks
 from . import typed_facts
@@ -146,9 +147,10 @@ def _check_own_ids(project: Project, rel: str, path, scanned: ScannedPage,
                    issues: IssueList) -> None:
     """Two headings with one id, or a heading with an id Bekal puts on this page itself."""
     reserved = set(PAGE_IDS)
-    if rel.startswith("modul/") and rel.endswith("/index.md"):
+    page = module_of_source(rel)
+    if page and page[1] == "index":
         reserved |= LESSON_IDS
-    elif rel.startswith("modul/") and rel.endswith("/pelatih.md"):
+    elif page and page[1] == TRAINERS:
         reserved |= TRAINER_IDS
     elif rel == "glosarium.md":
         reserved |= set(project.glossary)
@@ -197,7 +199,8 @@ def _check_links(project, rel, lang, path, scanned, pages, issues) -> None:
 
 def _anchors(project, rel: str, scanned: ScannedPage) -> set[str]:
     ids = {h.id for h in scanned.headings}
-    if rel.startswith("modul/") and rel.endswith("/index.md"):
+    page = module_of_source(rel)
+    if page and page[1] == "index":
         ids |= GENERATED_IDS
     if rel == "glosarium.md":
         ids |= set(project.glossary)

@@ -7,7 +7,7 @@ from collections import defaultdict
 from bekal.model.issues import IssueList
 from bekal.model.project import Project
 from bekal.model.schema import Place
-from bekal.render.services.registry import normalise
+from bekal.model.services import normalise
 
 CONTACT_KINDS = {"phone", "whatsapp", "url", "email"}
 

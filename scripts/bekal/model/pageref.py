@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bekal.routes import module_of_source
+
 MARKER = re.compile(r"<!--\s*bekal:([a-z-]+)(?:\s+([^\s>]+))?\s*-->")
-MODULE_PAGE = re.compile(r"^modul/([^/]+)/(index|pelatih|handout)\.md$")
 KNOWN_MARKERS = {"modules", "catalogue", "glossary", "creator-kit", "quiz", "trainer-hub",
                  "services"}
 
@@ -20,10 +21,11 @@ class PageRef:
 
     @property
     def module_slug(self) -> str | None:
-        match = MODULE_PAGE.match(self.path)
-        return match.group(1) if match else None
+        page = module_of_source(self.path)
+        return page[0] if page else None
 
     @property
     def kind(self) -> str | None:
-        match = MODULE_PAGE.match(self.path)
-        return match.group(2) if match else None
+        """'index' (the lesson), 'pelatih' (its trainer guide) or 'handout'; None otherwise."""
+        page = module_of_source(self.path)
+        return page[1] if page else None

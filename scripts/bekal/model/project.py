@@ -9,6 +9,8 @@ from string import Formatter
 
 from pydantic import BaseModel
 
+from bekal.routes import MODULES, Routes
+
 from .issues import IssueList
 from .schema import (
     Checker,
@@ -73,6 +75,10 @@ class Project:
     @property
     def root(self) -> Path:
         return self.config.root
+
+    @property
+    def routes(self) -> Routes:
+        return self.config.routes
 
     @property
     def content_dir(self) -> Path:
@@ -154,7 +160,7 @@ def _check_content_files(project: Project) -> None:
             project.issues.add(path, 1, "empty-page", f"{path.name} is empty",
                                "write the page, or delete the file if it is not needed")
     for lang in project.config.codes:
-        folder = content / lang / "modul"
+        folder = content / lang / MODULES
         if not folder.is_dir():
             continue
         for page_dir in sorted(p for p in folder.iterdir() if p.is_dir()):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 import re
 
+from bekal.routes import lesson_source
+
 from .project import ModuleEntry, Project
 from .textfile import strip_front_matter
 
@@ -25,7 +27,7 @@ def word_count(text: str) -> int:
 def reading_minutes(project: Project, entry: ModuleEntry, lang: str) -> int:
     """Minutes to read the module page in ``lang`` (at least 1)."""
     m = entry.data
-    lesson = project.content_dir / lang / "modul" / entry.slug / "index.md"
+    lesson = project.content_dir / lang / lesson_source(entry.slug)
     text = strip_front_matter(lesson.read_text("utf-8")) if lesson.exists() else ""
     for field in ("objectives", "key_points", "checklist"):
         text += "\n" + "\n".join(getattr(m, field).get(lang, []))

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
+
+from bekal.routes import Routes
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -68,6 +71,12 @@ class SiteConfig:
     languages: tuple[Language, ...]
     site_url: str
     docs_dir: str
+    directory_urls: bool = True
+
+    @cached_property
+    def routes(self) -> Routes:
+        """Every URL of the site (routes.py), with this site's language prefixes."""
+        return Routes({code: self.prefix(code) for code in self.codes}, self.directory_urls)
 
     @property
     def codes(self) -> list[str]:
@@ -101,7 +110,8 @@ def read_site_config(root: Path) -> SiteConfig:
         languages = [Language("id", "Bahasa Indonesia", True)]
     site_url = str(config.get("site_url") or "http://127.0.0.1:8000/")
     return SiteConfig(root, tuple(languages), site_url.rstrip("/") + "/",
-                      config.get("docs_dir", "docs"))
+                      config.get("docs_dir", "docs"),
+                      config.get("use_directory_urls", True) is not False)
 
 
 def markdown_extensions(root: Path) -> tuple[list[str], dict[str, dict]]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 
+from bekal.outputs import Output
 from bekal.resources import ASSETS
 
 
@@ -28,11 +28,7 @@ class AssetBundle:
         """{'js': 'assets/<prefix>.<hash>.js', …}, relative to the site root."""
         return {kind: path for kind, (path, _) in self._files().items()}
 
-    def write(self, site_dir: Path) -> list[Path]:
-        written = []
-        for path, content in self._files().values():
-            target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-            written.append(target)
-        return written
+    def outputs(self) -> list[Output]:
+        kinds = {"js": "script", "css": "stylesheet"}
+        return [Output(path, kinds.get(kind, kind), content)
+                for kind, (path, content) in self._files().items()]

@@ -6,7 +6,7 @@ import re
 from html import escape
 
 from bekal.model.project import Project
-from bekal.urls import relative
+from bekal.routes import relative
 
 _TAG = re.compile(r"(<[^>]+>)")
 _SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "abbr", "script",

@@ -14,28 +14,23 @@ checklist from module.yml without a marker.
 
 from __future__ import annotations
 
-import posixpath
 import re
 
 from bekal.model.pageref import MARKER, PageRef
 from bekal.model.project import ModuleEntry, Project
 from bekal.model.reading_time import reading_time
+from bekal.routes import lesson_source, source_link, track_source
 
 from .creator.kit import creator_kit
 from .sanitize import SAFE_ID
 from .sanitize import text as plain
 
 
-def link(from_path: str, to_path: str) -> str:
-    """A relative Markdown link between two pages of the same language."""
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
-
-
 def module_list(project: Project, entries: list[ModuleEntry], lang: str, from_path: str) -> str:
     lines = []
     for entry in entries:
         m = entry.data
-        target = link(from_path, f"modul/{entry.slug}/index.md")
+        target = source_link(from_path, lesson_source(entry.slug))
         reading = reading_time(project, entry, lang)  # readers' time, not the session's
         lines.append(f"1. **[{plain(m.title[lang])}]({target})**  \n"
                      f"   {plain(m.summary[lang])} *({plain(reading)})*")
@@ -45,7 +40,7 @@ def module_list(project: Project, entries: list[ModuleEntry], lang: str, from_pa
 def catalogue(project: Project, lang: str, from_path: str) -> str:
     parts = []
     for track in project.ordered_tracks():
-        target = link(from_path, f"jalur/{track.id}/index.md")
+        target = source_link(from_path, track_source(track.id))
         parts.append(f"### [{plain(track.title[lang])}]({target})\n\n"
                      f"{plain(track.description[lang])}\n")
         parts.append(module_list(project, project.modules_of(track.id), lang, from_path))

@@ -10,8 +10,10 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.nav import Navigation, Section, _add_parent_links
+from mkdocs.structure.files import File
+from mkdocs.structure.nav import Navigation, Section
 
+from bekal import outputs
 from bekal.checks import run_checks
 from bekal.model import content_files
 from bekal.model.issues import format_report
@@ -33,7 +35,6 @@ from bekal.render import (
     trainer,
     wallet,
 )
-from bekal.render.creator import assets as creator_assets
 from bekal.render.creator import kit as creator_kit
 from bekal.render.creator import meta
 from bekal.render.creator.cards import MissingFont
@@ -85,6 +86,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         self.provinces = services.ProvinceSet()
         self.cards = wallet.CardSet()
         self.command = "build"
+        self._i18n = None  # static-i18n, when the site uses it
         self.problems = ""  # while serving broken content: the report every page shows
 
     # -- helpers ---------------------------------------------------------------
@@ -104,8 +106,8 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         root = Path(config.config_file_path).parent
         files = preview_scope.snapshot(root)
         self.project = _project(root, files)
-        i18n = config.plugins.get("i18n")
-        if getattr(self, "serving", False) and not getattr(i18n, "building", False):
+        self._i18n = config.plugins.get("i18n")
+        if getattr(self, "serving", False) and not getattr(self._i18n, "building", False):
             _preview_default_only(root, files, self.project.config.default)
         return config
 
@@ -137,15 +139,35 @@ class BekalPlugin(BasePlugin[BekalConfig]):
                 server.watch(str(root / folder))
         return server
 
+    @event_priority(-110)  # after static-i18n has made this language's file list
     def on_files(self, files, config):
         if not self.config.enabled:
             return files
         _publish_only_content(files, Path(config.docs_dir), self.project.root)
+        self._check()
+        if not self.problems:
+            self._register_outputs(files, config)
+        return files
+
+    def _register_outputs(self, files, config) -> None:
+        """Bekal's own files of this language (outputs.py) join the site as MkDocs files."""
+        made = outputs.Made(self.handouts, self.sessions, self.provinces, self.cards)
+        try:
+            produced = outputs.for_language(self.project, self._lang(config), made)
+        except MissingFont as err:
+            raise PluginError(str(err)) from None
+        for output in produced:
+            if output.source is not None:
+                files.append(File.generated(config, output.path,
+                                            abs_src_path=str(output.source)))
+            else:
+                files.append(File.generated(config, output.path, content=output.content))
+
+    def _check(self) -> None:
         if not self.config.check:
-            return files
-        i18n = config.plugins.get("i18n")
-        if i18n is not None and getattr(i18n, "building", False):
-            return files  # checked once, in the first language's build
+            return
+        if getattr(self._i18n, "building", False):
+            return  # checked once, in the first language's build
         issues = run_checks(self.project)
         self.problems = ""
         for issue in issues.warnings:
@@ -157,7 +179,6 @@ class BekalPlugin(BasePlugin[BekalConfig]):
             self.problems = problems_page(issues.errors)
         elif issues.errors:
             raise PluginError("Bekal found content problems:\n" + format_report(issues))
-        return files
 
     @event_priority(-50)
     def on_nav(self, nav, config, files):
@@ -176,7 +197,10 @@ class BekalPlugin(BasePlugin[BekalConfig]):
                 page = by_path.pop(entry)
                 items.append(page)
                 ordered.append(page)
-        _add_parent_links(items)
+        for item in items:
+            item.parent = None
+            for child in getattr(item, "children", None) or []:
+                child.parent = item
         for previous, page in zip([None, *ordered], ordered, strict=False):
             page.previous_page = previous
             if previous is not None:
@@ -275,22 +299,6 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         if not self.config.enabled or self.problems:
             return
         lang = self._lang(config)
-        self.handouts.install(Path(config.site_dir))
-        self.sessions.install(Path(config.site_dir))
-        if self.sessions.kits:
-            sessions.write_count_page(self.project, self.sessions, Path(config.site_dir), lang)
-        self.provinces.install(Path(config.site_dir))
-        self.cards.install(Path(config.site_dir))
-        if lang == self.project.config.default:
-            quiz.write_assets(Path(config.site_dir))
-            phone.write_assets(self.project, Path(config.site_dir))
-            services.write_assets(Path(config.site_dir))
-        phone.write_language(self.project, Path(config.site_dir), lang)
-        trainer.write_language(self.project, Path(config.site_dir), lang)
-        try:  # short links, QR codes and preview cards of this language
-            creator_assets.write_creator_assets(self.project, Path(config.site_dir), lang)
-        except MissingFont as err:
-            raise PluginError(str(err)) from None
         page = Path(config.site_dir) / "404.html"
         if not page.exists():
             return

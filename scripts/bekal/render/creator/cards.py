@@ -10,15 +10,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
 from bekal.model.project import Project
+from bekal.outputs import Output
 from bekal.render import factrender
 from bekal.render.facts import FACT_REF
+from bekal.routes import MODULES, TRACKS
 
 from .shortlinks import short_url
 
@@ -32,7 +33,6 @@ WHITE, HIGHLIGHT = "#ffffff", "#ffe9a8"
 TONES = (("#0b5a4a", "#073d32"), ("#1d4e89", "#12335c"), ("#5b2a6e", "#3d1c4a"),
          ("#7a2e10", "#52200b"), ("#24505c", "#17353d"), ("#2f3e7c", "#1f2a54"),
          ("#5a3d1e", "#3c2914"))
-CARDS_DIR = "assets/bekal/cards"
 RENDERER_VERSION = 4  # bump when the drawing changes, to refresh cached cards
 
 
@@ -49,11 +49,6 @@ class Card:
     badge: str = ""
     tone: int = 0     # which of TONES: a track's cards share a colour, tracks differ
     mark: str = ""    # a short code in a circle at the top right (a module's code)
-
-
-def card_path(lang: str, kind: str, name: str) -> str:
-    """Site-relative path of a card: 'assets/bekal/cards/en/modul-dokumen.png'."""
-    return f"{CARDS_DIR}/{lang}/{kind}-{name}.png"
 
 
 def plain(project: Project, text: str, lang: str) -> str:
@@ -137,8 +132,8 @@ def draw_card(card: Card) -> Image.Image:
     return image
 
 
-def write_card(card: Card, target: Path, cache_dir: Path) -> None:
-    """Write ``card`` as PNG to ``target``, drawing it only if it is not cached."""
+def card_file(card: Card, cache_dir: Path) -> Path:
+    """``card`` as a PNG in the cache, drawn only if it is not there yet."""
     key = json.dumps([RENDERER_VERSION, asdict(card)], ensure_ascii=False)
     cached = cache_dir / (hashlib.sha256(key.encode()).hexdigest()[:24] + ".png")
     if not cached.exists():
@@ -148,8 +143,7 @@ def write_card(card: Card, target: Path, cache_dir: Path) -> None:
         image = draw_card(card).quantize(64, method=Image.Quantize.FASTOCTREE)
         image.save(partial, format="PNG", optimize=True)
         partial.replace(cached)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(cached, target)
+    return cached
 
 
 def _bare(url: str) -> str:
@@ -158,27 +152,27 @@ def _bare(url: str) -> str:
 
 def project_cards(project: Project, lang: str) -> dict[str, Card]:
     """Every card of a language, by its site-relative path."""
-    site = project.config.site_url + project.config.prefix(lang)
-    cards = {card_path(lang, "site", "bekal"): Card(
-        "", project.t(lang, "site_tagline"), project.t(lang, "site_description"), _bare(site))}
+    routes = project.routes
+    site = project.config.site_url
+    cards = {routes.preview_card(lang, "site", "bekal"): Card(
+        "", project.t(lang, "site_tagline"), project.t(lang, "site_description"),
+        _bare(site + routes.home(lang)))}
     for tone, track in enumerate(project.ordered_tracks()):
         modules = project.modules_of(track.id)
-        cards[card_path(lang, "jalur", track.id)] = Card(
+        cards[routes.preview_card(lang, TRACKS, track.id)] = Card(
             project.t(lang, "track"), track.title[lang],
-            plain(project, track.description[lang], lang), _bare(f"{site}jalur/{track.id}/"),
+            plain(project, track.description[lang], lang),
+            _bare(site + routes.track(lang, track.id)),
             project.t(lang, "module_count", count=len(modules)), tone)
         for entry in modules:
             m = entry.data
-            cards[card_path(lang, "modul", entry.slug)] = Card(
+            cards[routes.preview_card(lang, MODULES, entry.slug)] = Card(
                 track.title[lang], m.title[lang], plain(project, m.summary[lang], lang),
                 _bare(short_url(project, lang, m.code)), tone=tone, mark=m.code.upper())
     return cards
 
 
-def write_cards(project: Project, site_dir: Path, lang: str) -> list[Path]:
+def card_outputs(project: Project, lang: str) -> list[Output]:
     cache_dir = project.root / ".cache" / "bekal" / "cards"
-    written = []
-    for rel, card in project_cards(project, lang).items():
-        write_card(card, site_dir / rel, cache_dir)
-        written.append(site_dir / rel)
-    return written
+    return [Output(path, "image", source=card_file(card, cache_dir))
+            for path, card in project_cards(project, lang).items()]

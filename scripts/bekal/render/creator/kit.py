@@ -7,16 +7,15 @@ their source. Without JavaScript the caption is still selectable in its read-onl
 
 from __future__ import annotations
 
-import posixpath
 from html import escape
 
 from bekal.model.project import ModuleEntry, Project
 from bekal.render import factrender
-from bekal.urls import relative
+from bekal.routes import relative
 
 from .cards import plain
-from .qr import download_name, qr_path
-from .shortlinks import ShortLink, go_path, heading_ids, lesson_file, module_links, short_url
+from .qr import download_name
+from .shortlinks import ShortLink, heading_ids, lesson_file, module_links, short_url
 
 MARKER = "creator-kit"
 # Shows the copy buttons and announces "copied" in the button's live region.
@@ -49,18 +48,10 @@ COPY_SCRIPT = """<script>
 </script>"""
 
 
-def _page_url(path: str) -> str:
-    """'kreator/index.md' -> 'kreator/'; 'x.md' -> 'x/' (directory URLs)."""
-    stem = path[:-3] if path.endswith(".md") else path
-    if posixpath.basename(stem) == "index":
-        stem = posixpath.dirname(stem)
-    return f"{stem}/" if stem else ""
-
-
 def _qr_downloads(project: Project, lang: str, page_url: str, code: str) -> str:
     links = []
     for kind in ("svg", "png"):
-        href = relative(page_url, qr_path(code, kind))
+        href = relative(page_url, project.routes.qr_image(lang, code, kind))
         name = download_name(project, lang, code, kind)
         label = project.t(lang, f"kit_download_{kind}")
         links.append(f'<a href="{escape(href)}" download="{escape(name)}">{escape(label)}</a>')
@@ -68,7 +59,7 @@ def _qr_downloads(project: Project, lang: str, page_url: str, code: str) -> str:
 
 
 def _short_link(project: Project, lang: str, page_url: str, code: str) -> str:
-    href = relative(page_url, go_path(code))
+    href = relative(page_url, project.routes.short_link(lang, code))
     return f'<a href="{escape(href)}">{escape(short_url(project, lang, code))}</a>'
 
 
@@ -109,7 +100,7 @@ def module_kit(project: Project, entry: ModuleEntry, lang: str, page_url: str) -
     code = m.code
     url = short_url(project, lang, code)
     field, status = f"kit-{code}-caption", f"kit-{code}-status"
-    qr_src = relative(page_url, qr_path(code, "svg"))
+    qr_src = relative(page_url, project.routes.qr_image(lang, code, "svg"))
     alt = project.t(lang, "kit_qr_alt", url=url)
     sections = [link for link in module_links(entry) if link.anchor]
     caption = plain(project, m.caption[lang], lang)
@@ -142,7 +133,7 @@ def module_kit(project: Project, entry: ModuleEntry, lang: str, page_url: str) -
 
 def creator_kit(project: Project, lang: str, page_path: str) -> str:
     """The whole kit, grouped by track, as one raw HTML block."""
-    page_url = _page_url(page_path)
+    page_url = project.routes.page(lang, page_path)
     parts = ['<div class="bekal-kit">']
     for track in project.ordered_tracks():
         modules = project.modules_of(track.id)

@@ -13,13 +13,14 @@ from html import escape
 
 from bekal.model.pageref import PageRef
 from bekal.model.project import Project
+from bekal.routes import MODULES, TRACKS, lesson_source
 
-from .cards import SIZE, card_path, plain
+from .cards import SIZE, plain
 from .shortlinks import ShortLink, link_title
 
 # Open Graph wants language_TERRITORY; a language not listed here gets its own code twice.
 OG_LOCALES = {"id": "id_ID", "en": "en_US", "ms": "ms_MY", "zh": "zh_TW", "tl": "tl_PH"}
-_TRACK_PAGE = re.compile(r"^jalur/([^/]+)/index\.md$")
+_TRACK_PAGE = re.compile(rf"^{TRACKS}/([^/]+)/index\.md$")  # routes.track_source
 
 
 @dataclass(frozen=True)
@@ -42,17 +43,17 @@ def page_meta(project: Project, ref: PageRef, title: str | None, url: str,
     """What a page's preview shows; ``url`` is the page URL relative to the site root."""
     lang = ref.lang
     base = project.config.site_url
-    image = card_path(lang, "site", "bekal")
+    image = project.routes.preview_card(lang, "site", "bekal")
     text = description or project.t(lang, "site_description")
     kind = "website"
     slug, track = ref.module_slug, _TRACK_PAGE.match(ref.path)
     entry = project.modules.get(slug) if slug else None
     if entry and entry.module:
-        image, kind = card_path(lang, "modul", slug), "article"
+        image, kind = project.routes.preview_card(lang, MODULES, slug), "article"
         text = entry.data.summary[lang]
         title = title or entry.data.title[lang]
     elif track and track.group(1) in project.tracks:
-        image = card_path(lang, "jalur", track.group(1))
+        image = project.routes.preview_card(lang, TRACKS, track.group(1))
         text = project.track(track.group(1)).description[lang]
     title = title or project.t(lang, "site_tagline")
     return PageMeta(lang, plain(project, title, lang), plain(project, text, lang),
@@ -91,11 +92,11 @@ def link_meta(project: Project, link: ShortLink, lang: str) -> PageMeta:
     """The preview of a short link: the target module's, so a pasted short link looks right."""
     if link.page is not None:  # a page code: the page's own preview
         stem = link.page.rstrip("/")
-        path = f"{stem}/index.md" if stem.startswith("jalur/") else f"{stem}.md"
+        path = f"{stem}/index.md" if stem.startswith(f"{TRACKS}/") else f"{stem}.md"
         return page_meta(project, PageRef(path, lang), link_title(project, link, lang),
                          f"{project.config.prefix(lang)}{link.page_url}")
     entry = project.modules[link.slug]
     page = f"{project.config.prefix(lang)}{link.page_url}"
-    ref = PageRef(f"modul/{link.slug}/index.md", lang)
+    ref = PageRef(lesson_source(link.slug), lang)
     return page_meta(project, ref, link_title(project, link, lang), page,
                      entry.data.summary[lang])

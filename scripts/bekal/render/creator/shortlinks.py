@@ -15,9 +15,8 @@ from pathlib import Path
 
 from bekal.model.markdown_scan import scan
 from bekal.model.project import ModuleEntry, Project
-from bekal.urls import relative
-
-GO_DIR = "go"
+from bekal.outputs import Output, page
+from bekal.routes import MODULES, TRACKS, lesson_source, relative
 
 
 @dataclass(frozen=True)
@@ -30,7 +29,7 @@ class ShortLink:
     @property
     def page_url(self) -> str:
         """The target page, relative to a language's root: 'modul/<slug>/' or the page."""
-        return self.page if self.page is not None else f"modul/{self.slug}/"
+        return self.page if self.page is not None else f"{MODULES}/{self.slug}/"
 
     @property
     def target(self) -> str:
@@ -71,22 +70,17 @@ def page_code(project: Project, page: str) -> str | None:
     return next((link.code for link in page_links(project) if link.page == page), None)
 
 
-def go_path(code: str) -> str:
-    """Site-relative URL of a short link inside a language: 'go/p1/'."""
-    return f"{GO_DIR}/{code}/"
-
-
 def short_url(project: Project, lang: str, code: str) -> str:
     """The absolute short URL creators say and print, e.g. https://…/en/go/p1/."""
-    return f"{project.config.site_url}{project.config.prefix(lang)}{go_path(code)}"
+    return project.config.site_url + project.routes.short_link(lang, code)
 
 
 def lesson_file(project: Project, slug: str, lang: str) -> Path:
     """The lesson a language shows: its own file, or the default language's fallback."""
-    own = project.content_dir / lang / "modul" / slug / "index.md"
+    own = project.content_dir / lang / lesson_source(slug)
     if own.exists():
         return own
-    return project.content_dir / project.config.default / "modul" / slug / "index.md"
+    return project.content_dir / project.config.default / lesson_source(slug)
 
 
 def heading_ids(path: Path) -> dict[str, tuple[str, int]]:
@@ -117,14 +111,14 @@ def _page_title(project: Project, link: ShortLink, lang: str) -> str:
         if loaded.model.code == link.code and loaded.model.title:
             return loaded.model.title.get(lang) or loaded.model.title[project.config.default]
     parts = link.page.strip("/").split("/")
-    if len(parts) == 2 and parts[0] == "jalur" and parts[1] in project.tracks:
+    if len(parts) == 2 and parts[0] == TRACKS and parts[1] in project.tracks:
         return project.track(parts[1]).title[lang]
     return link.code
 
 
 def stub_html(project: Project, link: ShortLink, lang: str, head_tags: str = "") -> str:
     """The redirect page for one short link in one language."""
-    here = project.config.prefix(lang) + go_path(link.code)
+    here = project.routes.short_link(lang, link.code)
     href = relative(here, project.config.prefix(lang) + link.page_url)
     if link.anchor:
         href += f"#{link.anchor}"
@@ -143,16 +137,11 @@ def stub_html(project: Project, link: ShortLink, lang: str, head_tags: str = "")
     )
 
 
-def write_stubs(project: Project, site_dir: Path, lang: str, head_for=None) -> list[Path]:
-    """Write ``<prefix>go/<code>/index.html`` for every short link of ``lang``.
+def stub_outputs(project: Project, lang: str, head_for=None) -> list[Output]:
+    """``<prefix>go/<code>/index.html`` for every short link of ``lang``.
 
     ``head_for(link)`` may give extra head tags (link previews) for a stub.
     """
-    written = []
-    for link in short_links(project) + page_links(project):
-        path = site_dir / project.config.prefix(lang) / go_path(link.code) / "index.html"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(stub_html(project, link, lang, head_for(link) if head_for else ""),
-                        "utf-8")
-        written.append(path)
-    return written
+    return [page(project.routes.file(project.routes.short_link(lang, link.code)),
+                 stub_html(project, link, lang, head_for(link) if head_for else ""))
+            for link in short_links(project) + page_links(project)]

@@ -10,7 +10,5 @@ show the real file size) and ``HandoutSet.install`` after they are written.
 
 from .build import HandoutSet, Pdf, build_date, build_language, wanted
 from .errors import HandoutError
-from .web import booklet_path, handout_path
 
-__all__ = ["HandoutError", "HandoutSet", "Pdf", "booklet_path", "build_date", "build_language",
-           "handout_path", "wanted"]
+__all__ = ["HandoutError", "HandoutSet", "Pdf", "build_date", "build_language", "wanted"]

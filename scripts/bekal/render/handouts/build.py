@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-import shutil
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -19,7 +18,9 @@ from bekal.model import publisher
 from bekal.model.issues import Issue
 from bekal.model.pageref import PageRef
 from bekal.model.project import Project
+from bekal.outputs import Output
 from bekal.pipeline.site_address import is_local
+from bekal.routes import track_source
 
 from . import booklet, web
 from .cache import PdfCache, cache_key
@@ -57,16 +58,14 @@ class HandoutSet:
             return web.download_link(self.project, ref.lang, pdf.site_path, pdf.size,
                                      "handout_download")
         for track_id, pdf in self.booklets.items():
-            if ref.path == f"jalur/{track_id}/index.md":
+            if ref.path == track_source(track_id):
                 return web.download_link(self.project, ref.lang, pdf.site_path, pdf.size,
                                          "booklet_download")
         return ""
 
-    def install(self, site_dir: Path) -> None:
-        for pdf in [*self.handouts.values(), *self.booklets.values()]:
-            target = site_dir / pdf.site_path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(pdf.file, target)
+    def outputs(self) -> list[Output]:
+        return [Output(pdf.site_path, "pdf", source=pdf.file)
+                for pdf in [*self.handouts.values(), *self.booklets.values()]]
 
 
 def wanted(command: str, environ: Mapping[str, str] = os.environ) -> bool:
@@ -118,7 +117,8 @@ class _Builder:
         """(site path, cache key, HTML, source) of one handout."""
         html = templates().get_template("handout.html").render(h=content, **self.page)
         key = cache_key("handout", renderer_fingerprint(), html)
-        return web.handout_path(self.project, content.slug, self.lang), key, html, content.source
+        return (self.project.routes.handout_pdf(self.lang, content.slug), key, html,
+                content.source)
 
     def handouts(self, contents: list[HandoutContent]) -> list[Pdf]:
         """The handouts, those not in the cache rendered on both cores first."""
@@ -132,7 +132,7 @@ class _Builder:
     def track_booklet(self, track_id: str, members: list[tuple[str, str, Pdf]]) -> Pdf:
         project, lang = self.project, self.lang
         track = project.track(track_id)
-        url = project.config.site_url + project.config.prefix(lang) + f"jalur/{track_id}/"
+        url = project.config.site_url + project.routes.track(lang, track_id)
         entries = booklet.contents([(code, title, pdf.file, pdf.pages)
                                     for code, title, pdf in members])
         title = localized(project, track.title, lang)
@@ -148,7 +148,7 @@ class _Builder:
             merged = booklet.merge(front.pdf, entries, f"{title} · {self.page['site_name']}", lang)
             return Rendered(merged, front.pages + sum(pdf.pages for _, _, pdf in members))
 
-        return self._pdf(web.booklet_path(project, track_id, lang), key, make)
+        return self._pdf(project.routes.booklet(lang, track_id), key, make)
 
 
 def check_all(project: Project, site_name: str = "Bekal",

@@ -7,19 +7,17 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from bekal.model.help_numbers import HELP_FACTS
 from bekal.model.issues import IssueList
 from bekal.model.project import ModuleEntry, Project
 from bekal.model.textfile import read_text, strip_front_matter
 from bekal.render.sanitize import text as plain
+from bekal.routes import MODULES, lesson_source
 
 from .errors import HandoutError
 from .markup import PrintMarkdown
 from .print_facts import SourceLine, check_refs, print_fact, shared_mark, source_lines, substitute
 from .qr import qr_svg
-
-# The numbers everyone should carry, whatever the module: at home and abroad.
-HELP_FACTS = ("hotline.kp2mi.call_center", "hotline.kp2mi.whatsapp",
-              "hotline.kp2mi.from_abroad", "hotline.kemlu.pwni")
 
 
 @dataclass
@@ -50,11 +48,11 @@ class HandoutContent:
 
 def module_url(project: Project, slug: str, lang: str) -> str:
     """The public address of a module page in ``lang``."""
-    return project.config.site_url + project.config.prefix(lang) + f"modul/{slug}/"
+    return project.config.site_url + project.routes.lesson(lang, slug)
 
 
 def handout_source(project: Project, slug: str, lang: str) -> Path:
-    return project.content_dir / lang / "modul" / slug / "handout.md"
+    return project.content_dir / lang / lesson_source(slug, "handout")
 
 
 def localized(project: Project, texts: dict, lang: str):
@@ -76,8 +74,8 @@ def gather(project: Project, entry: ModuleEntry, lang: str) -> HandoutContent:
     """The content of ``entry``'s handout in ``lang``; bad input raises HandoutError."""
     module = entry.data
     url = module_url(project, entry.slug, lang)
-    md = PrintMarkdown(project.config.site_url + project.config.prefix(lang),
-                       f"modul/{entry.slug}")
+    md = PrintMarkdown(project.config.site_url, project.routes, lang,
+                       f"{MODULES}/{entry.slug}")
     used: list[str] = []
 
     def prose(text: str, path: Path, line: int, inline: bool = True) -> Markup:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Callable
 
@@ -11,19 +10,10 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from bekal.render import sanitize
+from bekal.routes import Routes
 
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "sane_lists"]
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
-
-
-def page_url(content_path: str) -> str:
-    """'modul/x/index.md' -> 'modul/x/', 'bantuan.md' -> 'bantuan/' (directory URLs)."""
-    path, _, anchor = content_path.partition("#")
-    if path.endswith("index.md"):
-        path = path[: -len("index.md")]
-    elif path.endswith(".md"):
-        path = path[: -len(".md")] + "/"
-    return path + (f"#{anchor}" if anchor else "")
 
 
 class _AbsoluteLinks(Treeprocessor):
@@ -55,13 +45,12 @@ class _LinkExtension(Extension):
 
 
 class PrintMarkdown:
-    """Converts the Markdown of one page; ``base_url`` is the language's site root."""
+    """Converts the Markdown of one page in ``page_dir`` (inside content/<lang>/); links
+    become full addresses on the site at ``site_url``."""
 
-    def __init__(self, base_url: str, page_dir: str):
+    def __init__(self, site_url: str, routes: Routes, lang: str, page_dir: str):
         def resolve(href: str) -> str:
-            target = posixpath.normpath(posixpath.join(page_dir, href.split("#")[0]))
-            anchor = href.partition("#")[2]
-            return base_url + page_url(target + (f"#{anchor}" if anchor else ""))
+            return site_url + routes.authored_link(lang, page_dir, href)
 
         self._md = markdown.Markdown(extensions=[*EXTENSIONS, _LinkExtension(resolve)])
 

@@ -1,4 +1,4 @@
-"""Where the PDFs live in the site, and the download links pages show for them."""
+"""The download links pages show for the PDFs (where they live: routes.py)."""
 
 from __future__ import annotations
 
@@ -6,16 +6,6 @@ from html import escape
 from pathlib import PurePosixPath
 
 from bekal.model.project import Project
-
-
-def handout_path(project: Project, slug: str, lang: str) -> str:
-    """A module's handout, relative to the site root: 'en/modul/x/bekal-x-en.pdf'."""
-    return project.config.prefix(lang) + f"modul/{slug}/bekal-{slug}-{lang}.pdf"
-
-
-def booklet_path(project: Project, track_id: str, lang: str) -> str:
-    """A track's booklet, relative to the site root: 'jalur/t/bekal-t-id.pdf'."""
-    return project.config.prefix(lang) + f"jalur/{track_id}/bekal-{track_id}-{lang}.pdf"
 
 
 def human_size(project: Project, lang: str, size: int) -> str:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import hashlib
 import json
 from importlib.resources import files
-from pathlib import Path
 
 from bekal.model.project import Project
+from bekal.outputs import Output
 
 from .offline import MANIFEST_NAME
 
@@ -44,11 +44,7 @@ def asset_urls(project: Project) -> dict[str, str]:
     return {kind: path for kind, (path, _) in _bundle(project).items()}
 
 
-def write_assets(project: Project, site_dir: Path) -> list[Path]:
-    written = []
-    for path, content in _bundle(project).values():
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-        written.append(target)
-    return written
+def asset_outputs(project: Project) -> list[Output]:
+    kinds = {"js": "script", "css": "stylesheet"}
+    return [Output(path, kinds[kind], content)
+            for kind, (path, content) in _bundle(project).items()]

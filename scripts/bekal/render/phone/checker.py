@@ -23,11 +23,10 @@ from bekal.model.schema import Checker, Verdict
 from bekal.render import facts
 from bekal.render.creator import meta, shortlinks
 from bekal.render.facts import FACT_REF
-from bekal.urls import relative
+from bekal.routes import CHECKER, HELP_SOURCE, relative
 
 from . import calls
 
-CHECKER_DIR = "cek-tawaran"
 CHECKER_DATA = "cek-tawaran"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -66,8 +65,8 @@ def checker_page(project: Project, lang: str) -> tuple[str, str] | None:
     if loaded is None:
         return None
     checker: Checker = loaded.model
-    prefix = project.config.prefix(lang)
-    here = f"{prefix}{CHECKER_DIR}/"
+    routes = project.routes
+    here = routes.checker(lang)
     default = project.config.default
     used: list[str] = []
 
@@ -76,10 +75,10 @@ def checker_page(project: Project, lang: str) -> tuple[str, str] | None:
         return Markup(facts.substitute(project, escape(raw), lang, used))
 
     canonical = project.config.site_url + here
-    code = shortlinks.page_code(project, CHECKER_DIR + "/")
+    code = shortlinks.page_code(project, f"{CHECKER}/")
     url = shortlinks.short_url(project, lang, code) if code else canonical
     title = project.t(lang, "checker_title")
-    head = meta.page_meta(project, PageRef(f"{CHECKER_DIR}.md", lang), title, here,
+    head = meta.page_meta(project, PageRef(f"{CHECKER}.md", lang), title, here,
                           project.t(lang, "checker_teaser"))
     ordered = sorted(checker.verdicts, key=lambda v: v.min_flags)
     verdicts = []
@@ -94,7 +93,7 @@ def checker_page(project: Project, lang: str) -> tuple[str, str] | None:
             "buttons": Markup(calls.button_list(project, numbers, lang)) if numbers else "",
             "share": "https://wa.me/?text=" + quote(share, safe=""),
         })
-    others = [{"url": relative(here, project.config.prefix(o.code) + CHECKER_DIR + "/"),
+    others = [{"url": relative(here, routes.checker(o.code)),
                "name": o.name, "code": o.code}
               for o in project.config.languages if o.code != lang]
     html = _templates().get_template("checker.html").render(
@@ -103,18 +102,8 @@ def checker_page(project: Project, lang: str) -> tuple[str, str] | None:
         signs=[{"id": s.id, "flag": bool(s.red_flag), "text": text(s.text),
                 "why": text(s.explain)} for s in checker.signs],
         verdicts=verdicts, verdict_css=Markup(verdict_css(checker)),
-        home=relative(here, prefix) or "./", help=relative(here, prefix + "bantuan/"),
+        home=relative(here, routes.home(lang)),
+        help=relative(here, routes.page(lang, HELP_SOURCE)),
         others=others, url=url,
         sources=Markup(facts.sources_html(project, used, lang)))
     return here, html
-
-
-def write_page(project: Project, site_dir: Path, lang: str) -> Path | None:
-    made = checker_page(project, lang)
-    if made is None:
-        return None
-    here, html = made
-    target = site_dir / here / "index.html"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(html, "utf-8")
-    return target

@@ -7,11 +7,13 @@ manifest link only after the reader taps "Simpan untuk dibaca tanpa sinyal".
 
 from __future__ import annotations
 
+import io
 import json
 from importlib.resources import files
-from pathlib import Path
 
 from bekal.model.project import Project
+from bekal.outputs import Output
+from bekal.routes import HELP_SOURCE, relative
 
 SW_NAME = "sw.js"
 MANIFEST_NAME = "manifest.webmanifest"
@@ -25,6 +27,7 @@ def icon_path(size: int) -> str:
 
 def manifest(project: Project, lang: str) -> dict:
     """The manifest of one language, its URLs relative to the manifest's own folder."""
+    here = project.config.prefix(lang) + MANIFEST_NAME
     up = "../" * project.config.prefix(lang).count("/")
     return {
         "name": f"Bekal · {project.t(lang, 'site_tagline')}",
@@ -39,11 +42,12 @@ def manifest(project: Project, lang: str) -> dict:
         "icons": [{"src": f"{up}{icon_path(size)}", "sizes": f"{size}x{size}",
                    "type": "image/png", "purpose": "any"} for size in ICON_SIZES],
         "shortcuts": [{"name": project.t(lang, "help_button_label"),
-                       "short_name": project.t(lang, "help_button"), "url": "bantuan/"}],
+                       "short_name": project.t(lang, "help_button"),
+                       "url": relative(here, project.routes.page(lang, HELP_SOURCE))}],
     }
 
 
-def _icon(size: int, target: Path) -> None:
+def _icon(size: int) -> bytes:
     from PIL import Image, ImageDraw, ImageFont
 
     image = Image.new("RGB", (size, size), THEME)
@@ -53,25 +57,17 @@ def _icon(size: int, target: Path) -> None:
     except OSError:
         font = ImageFont.load_default()
     draw.text((size / 2, size / 2), "B", fill="#ffffff", font=font, anchor="mm")
-    image.save(target, optimize=True)
+    png = io.BytesIO()
+    image.save(png, format="PNG", optimize=True)
+    return png.getvalue()
 
 
-def write_shared(site_dir: Path) -> list[Path]:
+def shared_outputs() -> list[Output]:
     """The service worker (at the site root, so its scope is the whole site) and icons."""
-    target = site_dir / SW_NAME
-    target.write_bytes((files(__package__) / "assets" / SW_NAME).read_bytes())
-    written = [target]
-    for size in ICON_SIZES:
-        icon = site_dir / icon_path(size)
-        icon.parent.mkdir(parents=True, exist_ok=True)
-        _icon(size, icon)
-        written.append(icon)
-    return written
+    worker = Output(SW_NAME, "script", (files(__package__) / "assets" / SW_NAME).read_bytes())
+    return [worker] + [Output(icon_path(size), "image", _icon(size)) for size in ICON_SIZES]
 
 
-def write_manifest(project: Project, site_dir: Path, lang: str) -> Path:
-    target = site_dir / project.config.prefix(lang) / MANIFEST_NAME
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(manifest(project, lang), ensure_ascii=False, indent=1),
-                      "utf-8")
-    return target
+def manifest_output(project: Project, lang: str) -> Output:
+    text = json.dumps(manifest(project, lang), ensure_ascii=False, indent=1)
+    return Output(project.config.prefix(lang) + MANIFEST_NAME, "manifest", text.encode())

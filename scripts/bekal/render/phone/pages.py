@@ -19,15 +19,14 @@ from bekal.model.pageref import PageRef
 from bekal.model.project import Project
 from bekal.render.creator import shortlinks
 from bekal.render.facts import FACT_REF
-from bekal.urls import relative
+from bekal.routes import HELP_SOURCE, TRACKS, relative
 
 from . import audio, calls, vcard
 from .assets import asset_urls
-from .checker import CHECKER_DIR
 
-HELP_PAGE = "bantuan.md"
+HELP_PAGE = HELP_SOURCE
 HOME_PAGE = "index.md"
-TRACK_PAGE = re.compile(r"^jalur/([^/]+)/index\.md$")
+TRACK_PAGE = re.compile(rf"^{TRACKS}/([^/]+)/index\.md$")  # routes.track_source
 CHECKER_TRACKS = ("rekrutmen", "penipuan")
 HELP_SECTION = "bantuan"
 _HEADING = re.compile(r"^(#{1,6})\s.*?(?:\{#([A-Za-z0-9_-]+)[^}]*\})?\s*$")
@@ -44,7 +43,7 @@ def uses_script(ref: PageRef) -> bool:
 
 
 def checker_link(project: Project, lang: str, page_url: str) -> str:
-    href = relative(page_url, project.config.prefix(lang) + CHECKER_DIR + "/")
+    href = relative(page_url, project.routes.checker(lang))
     return (f'<p class="bekal-tool"><a class="bekal-tool__link" href="{escape(href)}">'
             f'<strong>{escape(project.t(lang, "checker_title"))}</strong> '
             f'<span>{escape(project.t(lang, "checker_teaser"))}</span></a></p>')
@@ -84,7 +83,7 @@ def help_box(project: Project, lang: str, page_url: str) -> tuple[str, list[str]
         used += [e.fact for e in group.numbers
                  if e.fact in project.facts and project.fact(e.fact).kind == "text"]
         if items:
-            href = relative(page_url, vcard.card_path(project, group.id, lang))
+            href = relative(page_url, project.routes.contact_card(lang, group.id))
             size = len(vcard.group_file(project, group, lang).encode("utf-8"))
             save = escape(project.t(lang, "save_contacts", group=group.title.get(lang, title)))
             kb = escape(project.t(lang, "file_kb", kb=max(1, round(size / 1024))))
@@ -152,15 +151,6 @@ def history_box(project: Project, lang: str) -> str:
             f'<p class="bekal-history__status" role="status"></p></section>')
 
 
-def page_url_of(project: Project, ref: PageRef) -> str:
-    """The site URL of a content page: 'bantuan/', 'en/modul/x/', '' for home."""
-    prefix = project.config.prefix(ref.lang)
-    path = ref.path[:-3]
-    if path == "index" or path.endswith("/index"):
-        path = path[:-5]
-    return prefix + (path + "/" if path else "")
-
-
 def page_markdown(project: Project, markdown: str, ref: PageRef,
                   title: str | None = None) -> tuple[str, list[str]]:
     """The page's Markdown with the phone blocks; and the facts they show (for Sources).
@@ -169,7 +159,7 @@ def page_markdown(project: Project, markdown: str, ref: PageRef,
     header and footer, so the help section's references are still keys.
     """
     lang, used = ref.lang, []
-    url = page_url_of(project, ref)
+    url = project.routes.page(lang, ref.path)
     page = url[len(project.config.prefix(lang)):]
     if ref.path == HELP_PAGE:
         box, used = help_box(project, lang, url)

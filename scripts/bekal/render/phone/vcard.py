@@ -11,13 +11,6 @@ from bekal.model.schema import ContactGroup
 
 from .calls import Number, numbers
 
-CARDS_DIR = "kontak"
-
-
-def card_path(project: Project, group_id: str, lang: str) -> str:
-    """Site path of a group's file: 'kontak/bekal-indonesia.vcf' or 'en/kontak/…'."""
-    return f"{project.config.prefix(lang)}{CARDS_DIR}/bekal-{group_id}.vcf"
-
 
 def _escape(text: str) -> str:
     return (text.replace("\\", "\\\\").replace("\n", "\\n").replace(",", "\\,")

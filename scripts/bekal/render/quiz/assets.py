@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from bekal.outputs import Output
 from bekal.render.assetbundle import AssetBundle
 
 BUNDLE = AssetBundle("bekal-quiz", {"js": "quiz.js", "css": "quiz.css"})
@@ -14,5 +13,5 @@ def asset_urls() -> dict[str, str]:
     return BUNDLE.urls()
 
 
-def write_assets(site_dir: Path) -> list[Path]:
-    return BUNDLE.write(site_dir)
+def asset_outputs() -> list[Output]:
+    return BUNDLE.outputs()

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import re
 from html import escape
-from pathlib import Path
 
 from bekal.model import trust
 from bekal.model.project import Project
 from bekal.model.schema import Place
+from bekal.model.services import District, Province, grouped, place_trust
+from bekal.outputs import Output
 from bekal.render.assetbundle import AssetBundle
 
 from .prints import ProvinceSet, human_size
-from .registry import District, Province, grouped, place_trust
 
 BUNDLE = AssetBundle("bekal-near", {"js": "near.js", "css": "near.css"})
 
@@ -133,5 +133,5 @@ def asset_urls() -> dict[str, str]:
     return BUNDLE.urls()
 
 
-def write_assets(site_dir: Path) -> list[Path]:
-    return BUNDLE.write(site_dir)
+def asset_outputs() -> list[Output]:
+    return BUNDLE.outputs()

@@ -6,7 +6,6 @@ A province that does not fit one page is an error naming modules/layanan.yml.
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -15,6 +14,8 @@ from markupsafe import Markup
 
 from bekal.model.issues import IssueList
 from bekal.model.project import Project
+from bekal.model.services import Province, grouped, place_trust
+from bekal.outputs import Output
 from bekal.render.handouts import HandoutError, Pdf
 from bekal.render.handouts.cache import PdfCache, cache_key
 from bekal.render.handouts.print_facts import print_fact
@@ -25,10 +26,8 @@ from bekal.render.handouts.render import (
     templates,
 )
 from bekal.render.handouts.web import human_size
-from bekal.render.trainer.kit import href as relative
 from bekal.resources import TEMPLATES
-
-from .registry import Province, grouped, place_trust
+from bekal.routes import relative
 
 STYLESHEET = TEMPLATES / "near-print.css"
 
@@ -36,7 +35,7 @@ __all__ = ["ProvinceSet", "build_language", "human_size"]
 
 
 def folder(project: Project, lang: str) -> str:
-    return project.config.prefix(lang) + "bantuan-terdekat/"
+    return project.routes.near_prints(lang)
 
 
 @dataclass
@@ -48,11 +47,8 @@ class ProvinceSet:
     def href(self, page_url: str, province_id: str) -> str:
         return relative(page_url, self.pdfs[province_id].site_path)
 
-    def install(self, site_dir: Path) -> None:
-        for pdf in self.pdfs.values():
-            target = site_dir / pdf.site_path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(pdf.file, target)
+    def outputs(self) -> list[Output]:
+        return [Output(pdf.site_path, "pdf", source=pdf.file) for pdf in self.pdfs.values()]
 
 
 def _place(project: Project, lang: str, place) -> dict:

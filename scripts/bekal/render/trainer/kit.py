@@ -1,18 +1,13 @@
-"""Where each piece of a module's trainer kit lives in the site, and links between them."""
+"""The pieces of a module's trainer kit, with their URLs (from routes.py)."""
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
+from bekal import routes
 from bekal.model.project import ModuleEntry, Project
 from bekal.render.handouts import HandoutSet
-
-# Folders inside modul/<slug>/ for the pages the build writes itself.
-WORKSHEET_DIR = "lembar-kerja"
-KEY_DIR = "kunci"
-SLIDES_DIR = "slide"
 
 
 @dataclass(frozen=True)
@@ -32,7 +27,7 @@ class Kit:
 def lesson_source(project: Project, slug: str, lang: str) -> Path | None:
     """The lesson's Markdown in ``lang``, or in the default language as the site falls back."""
     for code in (lang, project.config.default):
-        path = project.content_dir / code / "modul" / slug / "index.md"
+        path = project.content_dir / code / routes.lesson_source(slug)
         if path.exists():
             return path
     return None
@@ -40,26 +35,14 @@ def lesson_source(project: Project, slug: str, lang: str) -> Path | None:
 
 def module_kit(project: Project, entry: ModuleEntry, lang: str,
                handouts: HandoutSet | None = None) -> Kit:
-    base = f"{project.config.prefix(lang)}modul/{entry.slug}/"
+    at, slug = project.routes, entry.slug
     has_quiz = entry.quiz is not None
-    pdf = handouts.handouts.get(entry.slug) if handouts and handouts.lang == lang else None
+    pdf = handouts.handouts.get(slug) if handouts and handouts.lang == lang else None
     return Kit(
-        slug=entry.slug, lang=lang, lesson=base, guide=base + "pelatih/",
-        worksheet=base + f"{WORKSHEET_DIR}/" if has_quiz else None,
-        key=base + f"{KEY_DIR}/" if has_quiz else None,
-        slides=base + f"{SLIDES_DIR}/" if lesson_source(project, entry.slug, lang) else None,
+        slug=slug, lang=lang, lesson=at.lesson(lang, slug), guide=at.trainer_guide(lang, slug),
+        worksheet=at.worksheet(lang, slug) if has_quiz else None,
+        key=at.answer_key(lang, slug) if has_quiz else None,
+        slides=at.slides(lang, slug) if lesson_source(project, slug, lang) else None,
         handout=pdf.site_path if pdf else None,
         handout_size=pdf.size if pdf else 0,
     )
-
-
-def href(from_url: str, to_path: str) -> str:
-    """A relative link from the page at site URL ``from_url`` to the site path ``to_path``.
-
-    A URL ending in '/' is a folder page; anything else is a file in its parent folder.
-    """
-    base = from_url if from_url.endswith("/") else posixpath.dirname(from_url)
-    rel = posixpath.relpath(to_path or ".", base.rstrip("/") or ".")
-    if to_path.endswith("/") or not to_path:
-        rel = rel.rstrip("/") + "/" if rel != "." else "./"
-    return rel

@@ -5,18 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from html import escape
-from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from bekal.model.pageref import PageRef
 from bekal.model.project import ModuleEntry, Project
+from bekal.outputs import Output, page
 from bekal.render import facts
 from bekal.render.creator import meta
 from bekal.resources import TEMPLATES
-
-from .kit import href
+from bekal.routes import HELP_SOURCE, lesson_source, relative
 
 
 @cache
@@ -44,14 +43,17 @@ class KitPage:
     project: Project
     entry: ModuleEntry
     lang: str
-    folder: str            # e.g. 'lembar-kerja', inside modul/<slug>/
+    kind: str              # its route: 'worksheet', 'answer_key' or 'slides' (routes.py)
     title: str
     used: list[str] = field(default_factory=list)  # facts the page shows, for its Sources
 
+    def url_in(self, lang: str) -> str:
+        return getattr(self.project.routes, self.kind)(lang, self.entry.slug)
+
     @property
     def path(self) -> str:
-        """Site path of the page's folder: '' or 'en/' + 'modul/<slug>/<folder>/'."""
-        return f"{self.project.config.prefix(self.lang)}modul/{self.entry.slug}/{self.folder}/"
+        """The page's URL, relative to the site root ('en/modul/<slug>/lembar-kerja/')."""
+        return self.url_in(self.lang)
 
     def text(self, localized: dict[str, str] | None) -> Markup:
         """A text from YAML, escaped, with its fact references rendered."""
@@ -63,16 +65,14 @@ class KitPage:
         return self.project.t(self.lang, key, **values)
 
     def link(self, site_path: str) -> str:
-        return href(self.path, site_path)
+        return relative(self.path, site_path)
 
     def context(self) -> dict:
         project, m = self.project, self.entry.data
-        ref = PageRef(f"modul/{self.entry.slug}/index.md", self.lang)
+        ref = PageRef(lesson_source(self.entry.slug), self.lang)
         head = meta.page_meta(project, ref, self.title, self.path, m.summary[self.lang])
         track = project.track(m.track).title[self.lang] if m.track in project.tracks else m.track
-        prefix = project.config.prefix(self.lang)
-        others = [Link(self.link(project.config.prefix(lang.code) + self.path[len(prefix):]),
-                       lang.name, lang.code)
+        others = [Link(self.link(self.url_in(lang.code)), lang.name, lang.code)
                   for lang in project.config.languages if lang.code != self.lang]
         return {
             "lang": self.lang,
@@ -83,9 +83,10 @@ class KitPage:
             "head_tags": Markup(meta.head_tags(project, head)),
             "kicker": project.t(self.lang, "module_meta", track=track, minutes=m.minutes,
                                 code=m.code),
-            "guide": Link(self.link(f"{prefix}modul/{self.entry.slug}/pelatih/"),
+            "guide": Link(self.link(project.routes.trainer_guide(self.lang, self.entry.slug)),
                           self.t("back_to_guide")),
-            "help": Link(self.link(f"{prefix}bantuan/"), self.t("help_button")),
+            "help": Link(self.link(project.routes.page(self.lang, HELP_SOURCE)),
+                         self.t("help_button")),
             "others": others,
             "t": self.t,
         }
@@ -93,8 +94,5 @@ class KitPage:
     def sources(self) -> Markup:
         return Markup(facts.sources_html(self.project, self.used, self.lang))
 
-    def write(self, site_dir: Path, html: str) -> Path:
-        target = site_dir / self.path / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, "utf-8")
-        return target
+    def output(self, html: str) -> Output:
+        return page(self.project.routes.file(self.path), html)

@@ -13,10 +13,11 @@ from html import escape
 
 from bekal.model.project import ModuleEntry, Project
 from bekal.render.handouts import HandoutSet
-from bekal.render.handouts.web import booklet_path, human_size
+from bekal.render.handouts.web import human_size
 from bekal.render.sanitize import text as plain
+from bekal.routes import TRAINERS, module_of_source, relative
 
-from .kit import Kit, href, module_kit
+from .kit import Kit, module_kit
 from .sessions import SessionSet
 from .sessions.links import guide_section, hub_section
 
@@ -64,7 +65,7 @@ def activities_table(project: Project, entry: ModuleEntry, lang: str) -> str:
 def kit_links(project: Project, kit: Kit, lang: str, page_url: str) -> str:
     """The trainer's materials for one module as an HTML list."""
     def item(path: str | None, label: str, extra: str = "") -> str:
-        return f"<li>{_link(href(page_url, path), label)}{extra}</li>\n" if path else ""
+        return f"<li>{_link(relative(page_url, path), label)}{extra}</li>\n" if path else ""
 
     size = human_size(project, lang, kit.handout_size) if kit.handout else ""
     keys = f"<br>\n<small>{escape(project.t(lang, 'kit_slides_keys'))}</small>"
@@ -106,7 +107,7 @@ def guide_top(project: Project, entry: ModuleEntry, lang: str, page_url: str,
 def _hub_kit_cell(project: Project, kit: Kit, lang: str, page_url: str) -> str:
     links = [(kit.guide, "hub_guide"), (kit.handout, "hub_handout"),
              (kit.worksheet, "hub_worksheet"), (kit.key, "hub_key"), (kit.slides, "hub_slides")]
-    return " · ".join(_link(href(page_url, path), project.t(lang, key))
+    return " · ".join(_link(relative(page_url, path), project.t(lang, key))
                         for path, key in links if path)
 
 
@@ -124,7 +125,8 @@ def track_plan(project: Project, track_id: str, lang: str, page_url: str,
         end = start + m.minutes
         rows.append(
             f"<tr><td>{number}</td><td>{escape(m.code)}</td>"
-            f'<td><a href="{escape(href(page_url, kit.lesson))}">{escape(m.title[lang])}</a></td>'
+            f'<td><a href="{escape(relative(page_url, kit.lesson))}">'
+            f"{escape(m.title[lang])}</a></td>"
             f"<td>{m.minutes}</td><td>{clock(start)}–{clock(end)}</td>"
             f"<td>{_hub_kit_cell(project, kit, lang, page_url)}</td></tr>")
         start = end
@@ -145,7 +147,7 @@ def track_plan(project: Project, track_id: str, lang: str, page_url: str,
     if pdf:
         label = project.t(lang, "booklet_download", size=human_size(project, lang, pdf.size))
         booklet = (f'<p class="bekal-download"><a href="'
-                   f'{escape(href(page_url, booklet_path(project, track_id, lang)))}" '
+                   f'{escape(relative(page_url, project.routes.booklet(lang, track_id)))}" '
                    f'type="application/pdf">{escape(label)}</a></p>\n')
     return (f"## {plain(track.title[lang])} {{#jalur-{track_id}}}\n\n"
             f"{plain(track.description[lang])}\n\n"
@@ -164,8 +166,8 @@ def expand(project: Project, markdown: str, page_path: str, lang: str, page_url:
     if HUB_MARKER.search(markdown):
         markdown = HUB_MARKER.sub(lambda _: hub(project, lang, page_url, handouts, sessions),
                                   markdown)
-    match = re.match(r"^modul/([^/]+)/pelatih\.md$", page_path)
-    entry = project.modules.get(match.group(1)) if match else None
+    page = module_of_source(page_path)
+    entry = project.modules.get(page[0]) if page and page[1] == TRAINERS else None
     if entry is not None and entry.module is not None:
         markdown = (guide_top(project, entry, lang, page_url, handouts, sessions)
                     + "\n" + markdown)

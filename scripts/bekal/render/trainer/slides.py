@@ -9,9 +9,9 @@ browser test checks that no slide overflows at 1280x720.
 
 from __future__ import annotations
 
-import posixpath
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from functools import cache
 
 import markdown
@@ -23,10 +23,10 @@ from bekal.model.project import ModuleEntry, Project
 from bekal.model.siteconfig import markdown_extensions
 from bekal.model.textfile import inside, strip_front_matter
 from bekal.render import facts, sanitize
-from bekal.render.handouts.markup import page_url
 from bekal.render.sanitize import text as plain
+from bekal.routes import MODULES, relative
 
-from .kit import SLIDES_DIR, lesson_source
+from .kit import lesson_source
 from .page import KitPage, asset, templates
 
 SLIDE_WORDS = 40   # a heading and at most this many words on a slide; the rest is notes
@@ -298,29 +298,25 @@ class _SlideSplitter(Treeprocessor):
 class _Links(Treeprocessor):
     """Links between lesson pages (``../x/index.md``) point at the site's pages from the deck."""
 
-    def __init__(self, md, lesson_dir: str):
+    def __init__(self, md, resolve: Callable[[str], str]):
         super().__init__(md)
-        self.lesson_dir = lesson_dir
-        self.deck_dir = f"{lesson_dir}{SLIDES_DIR}"
+        self.resolve = resolve
 
     def run(self, root: ET.Element) -> None:
         for link in root.iter("a"):
             url = link.get("href", "")
             if not url or url.startswith("#") or SCHEME.match(url):
                 continue
-            path, _, anchor = url.partition("#")
-            target = page_url(posixpath.normpath(posixpath.join(self.lesson_dir, path)))
-            relative = posixpath.relpath(target, self.deck_dir).rstrip("/") + "/"
-            link.set("href", relative + (f"#{anchor}" if anchor else ""))
+            link.set("href", self.resolve(url))
 
 
 class _SlideExtension(Extension):
-    def __init__(self, lesson_dir: str, continued: str, notes: str):
+    def __init__(self, resolve: Callable[[str], str], continued: str, notes: str):
         super().__init__()
-        self.lesson_dir, self.continued, self.notes = lesson_dir, continued, notes
+        self.resolve, self.continued, self.notes = resolve, continued, notes
 
     def extendMarkdown(self, md):
-        md.treeprocessors.register(_Links(md, self.lesson_dir), "bekal_slide_links", 3)
+        md.treeprocessors.register(_Links(md, self.resolve), "bekal_slide_links", 3)
         md.treeprocessors.register(_SlideSplitter(md, self.continued, self.notes),
                                    "bekal_slides", 1)
 
@@ -335,8 +331,13 @@ def render_slides(project: Project, slug: str, lang: str, text: str, used: list[
     names, configs = _extensions(project.root)
     continued = project.t(lang, "slides_continued", title="{title}")
     notes = project.t(lang, "slides_notes")
-    md = markdown.Markdown(extensions=[*names, _SlideExtension(f"modul/{slug}/", continued,
-                                                               notes)],
+    routes = project.routes
+    deck = routes.slides(lang, slug)
+
+    def resolve(href: str) -> str:  # a lesson's link, followed from the deck
+        return relative(deck, routes.authored_link(lang, f"{MODULES}/{slug}", href))
+
+    md = markdown.Markdown(extensions=[*names, _SlideExtension(resolve, continued, notes)],
                            extension_configs=configs)
     # no sources list on slides, so the marks do not link
     return sanitize.clean(md.convert(facts.substitute(project, text, lang, used, linked=False)))
@@ -348,7 +349,7 @@ def slides_page(project: Project, entry: ModuleEntry, lang: str) -> tuple[KitPag
     if source is None:
         return None
     m = entry.data
-    page = KitPage(project, entry, lang, SLIDES_DIR,
+    page = KitPage(project, entry, lang, "slides",
                    project.t(lang, "slides_title", title=m.title[lang]))
     points = "\n".join(f"- {plain(point)}" for point in m.key_points.get(lang, []))
     if not inside(source, project.root):

@@ -10,7 +10,6 @@ from bekal.model.project import ModuleEntry, Project
 from bekal.model.schema import Question
 from bekal.render.quiz import render_key
 
-from .kit import KEY_DIR, WORKSHEET_DIR
 from .page import KitPage, asset, templates
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -46,7 +45,7 @@ def _item(page: KitPage, q: Question, number: int) -> Item:
 def worksheet_page(project: Project, entry: ModuleEntry, lang: str) -> tuple[KitPage, str]:
     """The worksheet: every question and option, empty boxes and lines, never the answers."""
     title = project.t(lang, "worksheet_title", title=entry.data.title[lang])
-    page = KitPage(project, entry, lang, WORKSHEET_DIR, title)
+    page = KitPage(project, entry, lang, "worksheet", title)
     items = [_item(page, q, n) for n, q in enumerate(entry.quiz.model.questions, 1)]
     html = templates().get_template("trainer-worksheet.html").render(
         items=items, sources=page.sources(), css=asset("trainer-print.css"), **page.context())
@@ -56,7 +55,7 @@ def worksheet_page(project: Project, entry: ModuleEntry, lang: str) -> tuple[Kit
 def key_page(project: Project, entry: ModuleEntry, lang: str) -> tuple[KitPage, str]:
     """The answer key on its own, to print apart from the worksheets."""
     title = project.t(lang, "key_page_title", title=entry.data.title[lang])
-    page = KitPage(project, entry, lang, KEY_DIR, title)
+    page = KitPage(project, entry, lang, "answer_key", title)
     key = Markup(render_key(project, entry.quiz.model, lang, page.used))
     html = templates().get_template("trainer-key.html").render(
         key=key, sources=page.sources(), css=asset("trainer-print.css"), **page.context())

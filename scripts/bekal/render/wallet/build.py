@@ -7,7 +7,6 @@ side. Laid out with the packaged font only, cached by content like the handouts.
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from markupsafe import Markup
 from bekal.model.issues import IssueList
 from bekal.model.project import Project
 from bekal.model.schema import ContactGroup
+from bekal.outputs import Output
 from bekal.render.handouts import HandoutError, Pdf
 from bekal.render.handouts.cache import PdfCache, cache_key
 from bekal.render.handouts.print_facts import print_fact
@@ -49,12 +49,9 @@ class CardSet:
     def for_guide(self, slug: str) -> Card | None:
         return next((c for c in self.cards.values() if c.guide == slug), None)
 
-    def install(self, site_dir: Path) -> None:
-        for card in self.cards.values():
-            for pdf in (card.card, card.sheet):
-                target = site_dir / pdf.site_path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(pdf.file, target)
+    def outputs(self) -> list[Output]:
+        return [Output(pdf.site_path, "pdf", source=pdf.file)
+                for card in self.cards.values() for pdf in (card.card, card.sheet)]
 
 
 def card_groups(project: Project) -> list[ContactGroup]:
@@ -84,7 +81,7 @@ def _panels(project: Project, group: ContactGroup, lang: str) -> tuple[dict, tup
     missions = [n.fact for n in group.numbers if n.fact.startswith("mission.")]
     local, missions = _callable(project, local), _callable(project, missions)
     ministry = [k for k in _callable(project, _abroad(project)) if k not in missions]
-    guide = project.config.site_url + project.config.prefix(lang) + f"modul/{group.guide}/"
+    guide = project.config.site_url + project.routes.lesson(lang, group.guide)
     title = group.title.get(lang) or group.title[project.config.default]
     panels = {
         "title": title, "guide": guide, "qr": Markup(qr_svg(guide)),
@@ -103,7 +100,7 @@ def build_language(project: Project, lang: str, cache_dir: Path | None = None) -
     cache = PdfCache(cache_dir or project.root / ".cache" / "wallet")
     css = font_face_css() + (TEMPLATES / "wallet.css").read_text("utf-8")
     t = lambda key, **values: project.t(lang, key, **values)  # noqa: E731
-    folder = project.config.prefix(lang) + "kartu/"
+    folder = project.routes.wallet_cards(lang)
     for group in groups:
         panels, keys = _panels(project, group, lang)
         made = {}

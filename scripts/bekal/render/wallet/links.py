@@ -7,20 +7,20 @@ from html import escape
 from bekal.model.pageref import PageRef
 from bekal.model.project import Project
 from bekal.render.handouts.web import human_size
-from bekal.render.trainer.kit import href
+from bekal.routes import HELP_SOURCE, TRAINERS_HUB_SOURCE, relative
 
 from .build import Card, CardSet
 
-LIST_PAGES = ("bantuan.md", "pelatih/index.md")
+LIST_PAGES = (HELP_SOURCE, TRAINERS_HUB_SOURCE)
 
 
 def _links(project: Project, lang: str, card: Card, page_url: str, title: str) -> str:
     size = lambda pdf: human_size(project, lang, pdf.size)  # noqa: E731
     card_label = project.t(lang, "wallet_download", country=title, size=size(card.card))
     sheet_label = project.t(lang, "wallet_download_sheet", size=size(card.sheet))
-    return (f'<a href="{escape(href(page_url, card.card.site_path))}" type="application/pdf">'
+    return (f'<a href="{escape(relative(page_url, card.card.site_path))}" type="application/pdf">'
             f"{escape(card_label)}</a> · "
-            f'<a href="{escape(href(page_url, card.sheet.site_path))}" type="application/pdf">'
+            f'<a href="{escape(relative(page_url, card.sheet.site_path))}" type="application/pdf">'
             f"{escape(sheet_label)}</a>")
 
 

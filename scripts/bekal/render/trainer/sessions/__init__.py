@@ -8,8 +8,15 @@ group's results in the browser. PDFs are cached like the handouts. No MkDocs imp
 """
 
 from .build import SessionKit, SessionSet, build_language
-from .count import write_count_page
+from .count import count_output
 from .tests import TestPaper, module_paper, track_paper
 
-__all__ = ["SessionKit", "SessionSet", "TestPaper", "build_language", "module_paper",
-           "track_paper", "write_count_page"]
+__all__ = [
+           "SessionKit",
+           "SessionSet",
+           "TestPaper",
+           "build_language",
+           "count_output",
+           "module_paper",
+           "track_paper",
+]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import shutil
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -22,6 +21,7 @@ from markupsafe import Markup
 from bekal.model import publisher
 from bekal.model.issues import IssueList
 from bekal.model.project import Project
+from bekal.outputs import Output
 from bekal.render.handouts import HandoutError, Pdf
 from bekal.render.handouts.cache import PdfCache, cache_key
 from bekal.render.handouts.print_facts import source_lines, substitute
@@ -76,11 +76,8 @@ class SessionSet:
         return [*self.common.values(), *(p for kit in self.kits.values()
                                          for p in kit.pdfs.values())]
 
-    def install(self, site_dir: Path) -> None:
-        for pdf in self.all_pdfs():
-            target = site_dir / pdf.site_path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(pdf.file, target)
+    def outputs(self) -> list[Output]:
+        return [Output(pdf.site_path, "pdf", source=pdf.file) for pdf in self.all_pdfs()]
 
 
 def _stylesheet() -> str:

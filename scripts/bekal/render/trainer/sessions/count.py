@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from markupsafe import Markup
 
 from bekal.model.pageref import PageRef
 from bekal.model.project import Project
+from bekal.outputs import Output, page
 from bekal.render.creator import meta
-from bekal.render.trainer.kit import href
 from bekal.render.trainer.page import Link, asset, templates
+from bekal.routes import SESSION_COUNT_SOURCE, relative
 
 from . import paths
 from .build import SessionSet
@@ -31,22 +30,21 @@ def count_page(project: Project, sessions: SessionSet, lang: str) -> tuple[str, 
     """(site path of the page's folder, its HTML)."""
     t = lambda key, **values: project.t(lang, key, **values)  # noqa: E731
     here = paths.tally_page(project, lang)
-    inner = here[len(project.config.prefix(lang)):]
-    others = [Link(href(here, project.config.prefix(other.code) + inner), other.name, other.code)
+    others = [Link(relative(here, paths.tally_page(project, other.code)), other.name, other.code)
               for other in project.config.languages if other.code != lang]
-    sheets = [Link(href(here, pdf.site_path), _sheet_label(project, lang, name))
+    sheets = [Link(relative(here, pdf.site_path), _sheet_label(project, lang, name))
               for name, pdf in sessions.common.items()]
     words = {"before": t("count_before"), "after": t("count_after"),
              "participant": t("tally_participant"), "total": t("tally_total"),
              "cell": t("count_cell"), "peopleDone": t("count_people_done")}
-    head = meta.page_meta(project, PageRef("pelatih/hitung.md", lang), t("count_title"), here,
+    head = meta.page_meta(project, PageRef(SESSION_COUNT_SOURCE, lang), t("count_title"), here,
                           t("count_intro"))
     html = templates().get_template("session-count.html").render(
         lang=lang, title=t("count_title"), site_name="Bekal", description=head.description,
         canonical=head.url, head_tags=Markup(meta.head_tags(project, head)),
         css=asset("trainer-print.css") + asset("session-count.css"),
         script=asset("session-count.js"), t=t, others=others, sheets=sheets, words=words,
-        hub=Link(href(here, paths.common_folder(project, lang)), t("back_to_hub")),
+        hub=Link(relative(here, paths.common_folder(project, lang)), t("back_to_hub")),
         tests=_tests(project, sessions, lang))
     return here, html
 
@@ -57,9 +55,6 @@ def _sheet_label(project: Project, lang: str, name: str) -> str:
     return project.t(lang, f"{name}_title")
 
 
-def write_count_page(project: Project, sessions: SessionSet, site_dir: Path, lang: str) -> Path:
-    folder, html = count_page(project, sessions, lang)
-    target = site_dir / folder / "index.html"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(html, "utf-8")
-    return target
+def count_output(project: Project, sessions: SessionSet, lang: str) -> Output:
+    url, html = count_page(project, sessions, lang)
+    return page(project.routes.file(url), html)

@@ -6,7 +6,7 @@ from html import escape
 
 from bekal.model.project import Project
 from bekal.render.handouts.web import human_size
-from bekal.render.trainer.kit import href
+from bekal.routes import relative
 
 from . import paths
 from .build import ATTENDANCE_ROWS, SessionKit, SessionSet
@@ -40,10 +40,11 @@ def kit_list(project: Project, sessions: SessionSet, kit: SessionKit, lang: str,
     items = []
     for name, pdf in _sheets(sessions, kit):
         size = human_size(project, lang, pdf.size)
-        items.append(f'<li><a href="{escape(href(page_url, pdf.site_path))}" '
+        items.append(f'<li><a href="{escape(relative(page_url, pdf.site_path))}" '
                      f'type="application/pdf">{escape(_label(project, lang, kit, name))}</a> '
                      f"<small>(PDF, {escape(size)})</small></li>")
-    count = href(page_url, paths.tally_page(project, lang)) + "#" + kit.paper.key.replace(":", "-")
+    count = relative(page_url, paths.tally_page(project, lang) + "#"
+                     + kit.paper.key.replace(":", "-"))
     items.append(f'<li><a href="{escape(count)}">{escape(project.t(lang, "count_link"))}</a></li>')
     return '<ul class="bekal-kit">\n' + "\n".join(items) + "\n</ul>\n"
 

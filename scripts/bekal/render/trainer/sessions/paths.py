@@ -1,4 +1,4 @@
-"""Where the session kit's files live in the site (relative to the site root)."""
+"""The names of the session kit's files; their folders come from routes.py."""
 
 from __future__ import annotations
 
@@ -17,13 +17,12 @@ FILES = {
 
 def unit_folder(project: Project, kind: str, unit_id: str, lang: str) -> str:
     """A module's kit sits beside its trainer guide; a track's in the track's folder."""
-    place = f"modul/{unit_id}/pelatih/" if kind == "module" else f"jalur/{unit_id}/pelatih/"
-    return project.config.prefix(lang) + place
+    return project.routes.session_folder(lang, kind, unit_id)
 
 
 def common_folder(project: Project, lang: str) -> str:
     """Sheets that serve every session, beside the trainers' hub."""
-    return project.config.prefix(lang) + "pelatih/"
+    return project.routes.trainers_folder(lang)
 
 
 def tally_file(questions: int) -> str:
@@ -31,4 +30,4 @@ def tally_file(questions: int) -> str:
 
 
 def tally_page(project: Project, lang: str) -> str:
-    return common_folder(project, lang) + "hitung/"
+    return project.routes.session_count(lang)
