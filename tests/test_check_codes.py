@@ -33,11 +33,11 @@ import yaml
 
 import bekal
 from bekal.checks import run_checks
+from bekal.model.help_numbers import HELP_FACTS
 from bekal.model.issues import Severity
 from bekal.model.project import load_project
 from bekal.model.trust import Settings
 from bekal.model.ui_strings import UI_STRINGS
-from bekal.render.handouts.content import HELP_FACTS
 from conftest import ROOT, make_project
 
 PACKAGE = Path(bekal.__file__).resolve().parent
