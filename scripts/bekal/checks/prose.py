@@ -68,13 +68,15 @@ def _check_page(project, path, text, scanned: ScannedPage, issues, publish) -> N
     for line in scanned.html:
         for match in FACT_REF.finditer(line.text):
             fact_checks.check_use(project, match.group(1), path, line.line, issues, publish)
-        for match in MARKER.finditer(line.text):
+    # markers are HTML comments, which scanned.html blanks: read the text as render/pages.py does
+    for number, raw in enumerate(text.split("\n"), start=1):
+        for match in MARKER.finditer(raw):
             name, arg = match.group(1), match.group(2)
             if name not in KNOWN_MARKERS:
-                issues.add(path, line.line, "unknown-marker", f"unknown marker 'bekal:{name}'",
+                issues.add(path, number, "unknown-marker", f"unknown marker 'bekal:{name}'",
                            f"use one of: {', '.join(sorted(KNOWN_MARKERS))}")
             elif name == "modules" and arg not in project.tracks:
-                issues.add(path, line.line, "unknown-track",
+                issues.add(path, number, "unknown-track",
                            f"marker names track '{arg}', which does not exist",
                            f"use one of: {', '.join(sorted(project.tracks))}")
     for line in scanned.prose:

@@ -198,7 +198,9 @@ def load_yaml(path: Path, issues: IssueList) -> tuple[Any, LineMap] | None:
         return None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
+        if mark and err.context_mark and mark.line >= len(text.splitlines()):
+            mark = err.context_mark  # at the end of the file: say where the open part starts
+        line = min(mark.line + 1, max(1, len(text.splitlines()))) if mark else 1
         problem = err.problem or err.context or "unexpected text"
         issues.add(path, line, "yaml-syntax", f"YAML cannot be read: {problem}",
                    "check indentation and quoting; a value with ':' or '{' needs quotes")
