@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from bekal.project import load_project
+from bekal.model.project import load_project
 from bekal_measure import a11y
 from bekal_measure.browser import PHONE, chromium
 from bekal_measure.lighthouse import lighthouse

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from bekal.project import load_project
+from bekal.model.project import load_project
 from bekal_measure.browser import PHONE, chromium
 from bekal_measure.largesite import large_project
 from bekal_measure.pagetypes import module_pair

@@ -38,7 +38,7 @@ def make_project(dest: Path, modules: dict[str, str] | None = None) -> Path:
 
     ``modules`` maps slug -> track; each module is made by ``bekal new``.
     """
-    from bekal.scaffold import new_module
+    from bekal.authoring.scaffold import new_module
 
     for item in SKELETON:
         src = ROOT / item

@@ -3,7 +3,7 @@ kit's pages (hub, trainer guide, worksheet, answer key, slides) not even with a 
 
 from __future__ import annotations
 
-from bekal.project import load_project
+from bekal.model.project import load_project
 from bekal_measure.pagetypes import built_pages
 from bekal_measure.validate import check_html
 from conftest import ROOT

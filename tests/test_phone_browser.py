@@ -12,7 +12,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from bekal.project import load_project
+from bekal.model.project import load_project
 from bekal_measure.a11y import describe, load_axe, violations
 from conftest import ROOT
 

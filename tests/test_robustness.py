@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bekal.checks import run_checks
-from bekal.issues import Issue
-from bekal.project import load_project
+from bekal.model.issues import Issue
+from bekal.model.project import load_project
 from conftest import make_project
 
 yaml_values = st.recursive(

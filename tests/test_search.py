@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bekal.project import load_project
+from bekal.model.project import load_project
 from bekal_measure.pagetypes import built_pages
 from conftest import ROOT, make_project, run_build, serve
 

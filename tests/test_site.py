@@ -6,7 +6,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from bekal.project import load_project
+from bekal.model.project import load_project
 from conftest import ROOT, make_project, run_build
 
 PROJECT = load_project(ROOT)
@@ -117,7 +117,7 @@ def test_404_language_links_go_to_the_other_home_page(real_site):
 
 
 def test_readers_see_reading_time_and_trainers_the_session_length(real_site):
-    from bekal.reading_time import reading_minutes
+    from bekal.model.reading_time import reading_minutes
 
     for lang in LANGS:
         prefix = PROJECT.config.prefix(lang)
@@ -144,7 +144,7 @@ def test_readers_see_reading_time_and_trainers_the_session_length(real_site):
 
 
 def test_reading_time_counts_the_lesson_words(tmp_path):
-    from bekal.reading_time import WORDS_PER_MINUTE, reading_minutes
+    from bekal.model.reading_time import WORDS_PER_MINUTE, reading_minutes
 
     project_dir = make_project(tmp_path / "p", {"uji-baca": "persiapan"})
     lesson = project_dir / "content/id/modul/uji-baca/index.md"
@@ -207,7 +207,7 @@ def _bekal(*args: str, env: dict[str, str]):
 def test_a_local_site_address_is_refused_for_publishing_and_loud_in_a_build(tmp_path):
     import os
 
-    from bekal.site_address import is_local
+    from bekal.model.site_address import is_local
 
     local = {k: v for k, v in os.environ.items() if k != "BEKAL_SITE_URL"}
     public = {**local, "BEKAL_SITE_URL": "https://bekal.example.org/"}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bekal.project import load_project
+from bekal.model.project import load_project
 from bekal_measure.browser import PHONE
 from bekal_measure.largesite import large_project
 from bekal_measure.pagetypes import module_pair, page_types

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from bekal.project import load_project
-from bekal.scaffold import new_module
+from bekal.authoring.scaffold import new_module
+from bekal.model.project import load_project
 
 # What a generated project takes from the real one: configuration, theme and shared data
 SKELETON = ("mkdocs.yml", "overrides", "modules/tracks.yml", "modules/facts.yml",
