@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -58,8 +59,13 @@ def plain_config(project: Path, dest: Path) -> Path:
                        "features": ["navigation.indexes"]}
     for key in ("extra_css", "extra", "validation"):
         config.pop(key, None)
-    # Bekal's search page needs Bekal's theme; Material brings its own search
-    config["exclude_docs"] = config.get("exclude_docs", "") + "\ncari.md\n"
+    # Pages on one of Bekal's own templates (the search page, the about page) need Bekal's
+    # theme; Material brings its own search
+    docs = Path(config["docs_dir"])
+    own = sorted("/" + page.relative_to(docs).as_posix() for page in docs.rglob("*.md")
+                 if re.search(r"^template:", page.read_text("utf-8").split("\n---", 1)[0],
+                              re.M))
+    config["exclude_docs"] = config.get("exclude_docs", "") + "\n" + "\n".join(own) + "\n"
     plugins = [{"search": {}}]
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "i18n" in plugin:
