@@ -113,9 +113,10 @@ def browser_type_launch_args():
 # The longest files first (figures of a full run): `make test` hands whole files to its two
 # test processes in collection order (--dist loadfile --no-loadscope-reorder), so both finish
 # together instead of one waiting for the other's last long file. Files not named follow.
-LONGEST_FIRST = ("test_a11y.py", "test_robustness.py", "test_hostile_input.py",
-                 "test_handouts.py", "test_phone_browser.py", "test_weight.py",
-                 "test_checks.py", "test_site.py", "test_offline.py", "test_sessions.py")
+LONGEST_FIRST = ("test_a11y.py", "test_hostile_input.py", "test_handouts.py",
+                 "test_weight.py", "test_robustness.py", "test_check_codes.py", "test_site.py",
+                 "test_creator_kit.py", "test_phone_browser.py", "test_checks.py",
+                 "test_offline.py", "test_sessions.py")
 
 
 def pytest_collection_modifyitems(items):
