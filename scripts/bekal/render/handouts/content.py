@@ -11,13 +11,13 @@ from bekal.model.help_numbers import HELP_FACTS
 from bekal.model.issues import IssueList
 from bekal.model.project import ModuleEntry, Project
 from bekal.model.textfile import read_text, strip_front_matter
+from bekal.render.qr import qr_svg
 from bekal.render.sanitize import text as plain
 from bekal.routes import MODULES, lesson_source
 
 from .errors import HandoutError
 from .markup import PrintMarkdown
 from .print_facts import SourceLine, check_refs, print_fact, shared_mark, source_lines, substitute
-from .qr import qr_svg
 
 
 @dataclass

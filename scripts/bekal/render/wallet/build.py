@@ -19,13 +19,13 @@ from bekal.outputs import Output
 from bekal.render.handouts import HandoutError, Pdf
 from bekal.render.handouts.cache import PdfCache, cache_key
 from bekal.render.handouts.print_facts import print_fact
-from bekal.render.handouts.qr import qr_svg
 from bekal.render.handouts.render import (
     font_face_css,
     renderer_fingerprint,
     sealed_layout,
     templates,
 )
+from bekal.render.qr import qr_svg
 from bekal.resources import TEMPLATES
 
 CALLABLE = ("phone", "whatsapp")
