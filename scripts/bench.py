@@ -31,6 +31,7 @@ from pathlib import Path
 import yaml
 
 from bekal.model.project import load_project
+from bekal.routes import Routes, lesson_source
 from bekal_measure.browser import PHONE, chromium
 from bekal_measure.largesite import large_project
 from bekal_measure.pagetypes import module_pair
@@ -40,6 +41,8 @@ from bekal_measure.views import page_type_views, views_table
 from bekal_measure.weight import first_and_next
 
 ROOT = Path(__file__).resolve().parent.parent
+
+ROUTES = Routes({"id": "", "en": "en/"})  # the generated projects' languages
 
 
 class _Loader(yaml.SafeLoader):
@@ -140,7 +143,8 @@ def run(sizes: list[int], work: Path, extras: dict) -> list[dict]:
     for size in sizes:
         project = generated(work, size)
         cases.append((f"{size} modules", project, size,
-                      ("modul/persiapan-001/", "modul/persiapan-002/"), False))
+                      (ROUTES.lesson("id", "persiapan-001"), ROUTES.lesson("id", "persiapan-002")),
+                      False))
     with chromium() as browser:
         for name, project, count, (first, following), pdf in cases:
             print(f"bench: building {name} ...", file=sys.stderr)
@@ -165,8 +169,8 @@ def preview(sizes: list[int], work: Path) -> dict[int, list[float]]:
     for size in sizes:
         print(f"bench: edit to preview, {size} modules ...", file=sys.stderr)
         project = generated(work, size)
-        lesson = project / "content" / "id" / "modul" / "persiapan-001" / "index.md"
-        out[size] = edit_to_preview(project, lesson, "modul/persiapan-001/")
+        lesson = project / "content" / "id" / lesson_source("persiapan-001")
+        out[size] = edit_to_preview(project, lesson, ROUTES.lesson("id", "persiapan-001"))
     return out
 
 
@@ -220,7 +224,8 @@ def flatness(rows: list[dict]) -> str:
     if len(generated) < 2:
         return ""
     base = generated[0]
-    lines = [f"Page weight against the site size (Bekal, `modul/persiapan-001/` then "
+    first = ROUTES.lesson("id", "persiapan-001")
+    lines = [f"Page weight against the site size (Bekal, `{first}` then "
              f"`-002/`), growth from {base['modules_per_language']} modules; over "
              f"{FLAT_BYTES} B is marked:", "",
              "| modules / language | first view B | growth B | next view B | growth B |",

@@ -40,7 +40,8 @@ TABLE = [
     ("contact_card", ("indonesia",), "kontak/bekal-indonesia.vcf",
      "kontak/bekal-indonesia.vcf"),
     ("near_prints", (), "bantuan-terdekat/", "bantuan-terdekat/"),
-    ("wallet_cards", (), "kartu/", "kartu/"),
+    ("wallet_card", ("hk",), "kartu/kartu-hk-{lang}.pdf", "kartu/kartu-hk-{lang}.pdf"),
+    ("wallet_card", ("hk", True), "kartu/kartu-hk-a4-{lang}.pdf", "kartu/kartu-hk-a4-{lang}.pdf"),
 ]
 
 

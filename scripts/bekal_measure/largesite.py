@@ -18,6 +18,7 @@ import yaml
 
 from bekal.authoring.scaffold import new_module
 from bekal.model.project import load_project
+from bekal.routes import MODULES
 
 # What a generated project takes from the real one: configuration, theme and shared data
 SKELETON = ("mkdocs.yml", "overrides", "modules/tracks.yml", "modules/facts.yml",
@@ -98,8 +99,8 @@ def grow(root: Path, per_lang: int) -> Path:
         (target / "quiz.yml").write_text(yaml.safe_dump(_quiz(quiz), allow_unicode=True,
                                                         sort_keys=False), "utf-8")
         for lang in langs:
-            source = project.content_dir / lang / "modul" / seed.slug
-            pages = project.content_dir / lang / "modul" / slug
+            source = project.content_dir / lang / MODULES / seed.slug
+            pages = project.content_dir / lang / MODULES / slug
             if source != pages:
                 shutil.copytree(source, pages, dirs_exist_ok=True)
             body = (source / "index.md").read_text("utf-8")
@@ -108,7 +109,7 @@ def grow(root: Path, per_lang: int) -> Path:
         if not seed.slug.endswith("-001"):
             shutil.rmtree(seed.dir)
             for lang in langs:
-                shutil.rmtree(project.content_dir / lang / "modul" / seed.slug)
+                shutil.rmtree(project.content_dir / lang / MODULES / seed.slug)
     return root
 
 
@@ -124,7 +125,7 @@ def seed(dest: Path, source: Path) -> Path:
             shutil.copy2(source / item, target)
     for lang_dir in (source / "content").iterdir():
         shutil.copytree(lang_dir, dest / "content" / lang_dir.name,
-                        ignore=shutil.ignore_patterns("modul"))
+                        ignore=shutil.ignore_patterns(MODULES))
     for track in load_project(dest).ordered_tracks():
         new_module(dest, f"{track.id}-seed", track.id)
     return dest

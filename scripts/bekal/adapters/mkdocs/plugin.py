@@ -114,6 +114,8 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         return config
 
     def on_startup(self, *, command, dirty):
+        if not self.config.enabled:
+            return
         self.command = command
         self.pdf_wanted = handouts.wanted(command)
         self.serving = command == "serve"
@@ -135,6 +137,8 @@ class BekalPlugin(BasePlugin[BekalConfig]):
             raise PluginError(str(err)) from None
 
     def on_serve(self, server, config, builder):
+        if not self.config.enabled:
+            return server
         root = self.project.root
         for folder in ("modules", "overrides", "scripts"):
             if (root / folder).exists():
