@@ -47,7 +47,7 @@ TABLE = [
 
 @pytest.mark.parametrize("lang", list(PREFIXES))
 @pytest.mark.parametrize(("route", "args", "on", "off"), TABLE,
-                         ids=[f"{row[0]}-{'-'.join(row[1])}" for row in TABLE])
+                         ids=[f"{row[0]}-{'-'.join(map(str, row[1]))}" for row in TABLE])
 def test_every_route_in_both_languages_with_directory_urls_on_and_off(route, args, on, off,
                                                                        lang):
     prefix = PREFIXES[lang]
