@@ -80,7 +80,7 @@ INDIRECT: dict[tuple[str, str], tuple[tuple[str, str, str], ...]] = {
     ("checks/safety.py", "check_yaml_text"): (("tuples", "checks/safety.py", "describe"),),
     ("model/schema.py", "validate"): (("tuples", "model/schema.py", "_CODES"),
                                       ("tuples", "model/schema.py", "validate")),
-    ("model/yamlio.py", "load_yaml"): (("calls", "model/yamlio.py", "_Refused"),),
+    ("model/yamlio.py", "_parse"): (("calls", "model/yamlio.py", "_Refused"),),
 }
 
 
