@@ -12,11 +12,11 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from quiz_fixture import GOLDEN, fact_free, fixture_data
 
-from conftest import ROOT, make_project, run_build, serve
+from conftest import FIXTURE, make_project, run_build, serve
 
 pytestmark = pytest.mark.browser
 
-UI = yaml.safe_load((ROOT / "modules" / "ui.yml").read_text("utf-8"))
+UI = yaml.safe_load((FIXTURE / "modules" / "ui.yml").read_text("utf-8"))  # the site's own
 QUIZ = fixture_data()
 CHECKLIST = next(q for q in QUIZ["questions"] if q["type"] == "checklist")
 PAGES = {"id": "modul/uji-kuis/", "en": "en/modul/uji-kuis/"}
