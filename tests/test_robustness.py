@@ -32,7 +32,7 @@ YAML_TARGETS = [f"{MODULE}/module.yml", f"{MODULE}/quiz.yml", "modules/facts.yml
 # codes that report a file that should be there but is not: their path names the file
 MISSING_FILE_CODES = {"missing-file", "module-missing-file", "missing-prose",
                       "shortlink-unpublished"}
-EXAMPLES = settings(max_examples=15, deadline=None,
+EXAMPLES = settings(max_examples=20, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 yaml_values = st.recursive(
@@ -42,6 +42,13 @@ yaml_values = st.recursive(
     max_leaves=12)
 
 structured_yaml = yaml_values.map(lambda v: yaml.safe_dump(v, allow_unicode=True))
+# what an author's slip leaves in a file: brackets, quotes, tabs, anchors, tags, a NUL byte
+SLIPS = ["[", "]", "{", "}", ": ", "'", '"', "\t", "&a ", "*a ", "!!python/object:x ", "|",
+         "> ", "- ", "\n  ", "\n", "%", "@", "`", "\x00", "\ufeff", "{{fact:", "}}", "<script>",
+         "0812-3456-7890", "? "]
+# an edit of the file as it is: at a place (0..1 of its length) delete some characters and
+# type a slip; most of the file stays valid, so the checks behind the YAML reader run too
+edits = st.tuples(st.floats(0, 1), st.integers(0, 30), st.sampled_from(SLIPS))
 markdownish = st.lists(st.sampled_from(
     [*"ab #{}[]()!<>:-*`\n0123456789+.", "{{fact:", "}}", "<!-- bekal:", "-->",
      "## ", "{#x}", "<script>", "\udcff"]),
@@ -112,12 +119,20 @@ def assert_sound(root: Path) -> list[Issue]:
     return list(issues)
 
 
+def edited(text: str, edit: tuple[float, int, str]) -> str:
+    where, cut, slip = edit
+    at = int(where * len(text))
+    return text[:at] + slip + text[at + cut:]
+
+
 @EXAMPLES
 @given(target=st.sampled_from(YAML_TARGETS),
-       text=st.one_of(structured_yaml, st.text(max_size=200)))
+       text=st.one_of(structured_yaml, st.text(max_size=200), edits))
 def test_any_yaml_gives_sound_issue_records(template, workdir, target, text):
     root = fresh(template, workdir)
-    (root / target).write_text(text, "utf-8")
+    path = root / target
+    path.write_text(text if isinstance(text, str) else edited(path.read_text("utf-8"), text),
+                    "utf-8")
     assert_sound(root)
 
 
