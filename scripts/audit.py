@@ -27,7 +27,7 @@ from bekal.measure.server import SiteServer
 from bekal.measure.throttle import throttled_load
 from bekal.measure.validate import check_html
 from bekal.measure.weight import Recorder
-from bekal.project import load_project
+from bekal.model.project import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = {"first_kb": 64, "next_kb": 10}

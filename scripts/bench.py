@@ -34,7 +34,7 @@ from bekal.measure.preview import edit_to_preview
 from bekal.measure.server import SiteServer
 from bekal.measure.views import page_type_views, views_table
 from bekal.measure.weight import first_and_next
-from bekal.project import load_project
+from bekal.model.project import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))

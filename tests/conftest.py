@@ -43,7 +43,7 @@ def make_project(dest: Path, modules: dict[str, str] | None = None) -> Path:
 
     ``modules`` maps slug -> track; each module is made by ``bekal new``.
     """
-    from bekal.scaffold import new_module
+    from bekal.authoring.scaffold import new_module
 
     shutil.copytree(FIXTURE, dest, dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns("README.md", *OPTIONAL_DATA))
@@ -65,7 +65,7 @@ def with_data(root: Path, *names: str) -> Path:
 def fixture_project():
     """The test project as loaded by Bekal: tests read the facts and strings they expect
     from here (``fixture_project().fact(key)``, ``.t(lang, key)``), never retype them."""
-    from bekal.project import load_project
+    from bekal.model.project import load_project
 
     return load_project(FIXTURE)
 

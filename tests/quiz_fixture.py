@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from bekal.schema import Quiz
+from bekal.model.schema import Quiz
 
 GOLDEN = Path(__file__).parent / "golden" / "quiz"
 

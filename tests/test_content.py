@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from bekal.facts import FACT_REF
-from bekal.markdown_scan import scan
-from bekal.project import load_project
+from bekal.model.markdown_scan import scan
+from bekal.model.project import load_project
+from bekal.render.facts import FACT_REF
 from conftest import ROOT
 
 PROJECT = load_project(ROOT)

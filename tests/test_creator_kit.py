@@ -14,10 +14,10 @@ import yaml
 import zxingcpp
 from PIL import Image
 
-from bekal.meta import og_locale
-from bekal.project import load_project
-from bekal.shortlinks import page_links, short_links, short_url
-from bekal.shortlinks_lock import LOCK_NAME, check_short_links, publish_codes
+from bekal.checks.shortlinks_lock import LOCK_NAME, check_short_links, publish_codes
+from bekal.model.project import load_project
+from bekal.model.shortlinks import page_links, short_links, short_url
+from bekal.render.creator.meta import og_locale
 from conftest import ROOT, make_project, run_build
 
 LOCK = f"modules/{LOCK_NAME}"
@@ -355,7 +355,7 @@ def test_short_link_opens_the_section_in_the_browser(page, site_url):
 
 
 def test_preview_cards_of_different_tracks_and_modules_are_not_alike():
-    from bekal.cards import Card, draw_card
+    from bekal.render.creator.cards import Card, draw_card
 
     def corner(card):
         return draw_card(card).getpixel((5, 5))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import tinycss2
 
-from bekal.csspurge import Usage, purge_css, purge_site
+from bekal.pipeline.csspurge import Usage, purge_css, purge_site
 
 PAGE = """<!doctype html><html lang="id"><head>
 <link rel="stylesheet" href="{up}assets/stylesheets/main.57a0d79d.min.css">

@@ -11,10 +11,11 @@ import sys
 import pytest
 from test_facts_trust import REGISTRY, TODAY, project_dir  # noqa: F401  (fixture)
 
-from bekal import factdesk, trust
+from bekal.authoring import factdesk
 from bekal.checks import run_checks
-from bekal.project import load_project
-from bekal.trust import Level
+from bekal.model import trust
+from bekal.model.project import load_project
+from bekal.model.trust import Level
 
 FACT_CODES = {"fact-conflict", "fact-stale", "fact-secondary-help"}
 
@@ -162,7 +163,7 @@ def test_secondary_fact_elsewhere_is_fine_to_publish(project_dir):  # noqa: F811
 
 
 def test_help_box_numbers_follow_the_help_page_rules(project_dir):  # noqa: F811
-    from bekal.handouts.content import HELP_FACTS
+    from bekal.model.help_numbers import HELP_FACTS
 
     path = project_dir / "modules/facts.yml"
     path.write_text(path.read_text("utf-8") + REGISTRY.split("uji.secondary:", 1)[1]

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from bekal import factrender, facts, trust
 from bekal.checks import run_checks
-from bekal.project import load_project
-from bekal.trust import Level
+from bekal.model import trust
+from bekal.model.project import load_project
+from bekal.model.trust import Level
+from bekal.render import factrender, facts
 from conftest import make_project
 
 TODAY = "2026-12-01"
@@ -180,7 +181,7 @@ def test_page_with_one_uncertain_fact_needs_no_note(project):
 
 def test_an_official_page_seen_in_an_old_copy_stays_official_but_the_editor_is_told(
         project_dir):
-    from bekal import factdesk
+    from bekal.authoring import factdesk
 
     path = project_dir / "modules/facts.yml"
     path.write_text(path.read_text("utf-8").replace(

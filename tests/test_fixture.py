@@ -6,8 +6,8 @@ from __future__ import annotations
 import yaml
 
 from bekal.checks import run_checks
-from bekal.project import load_project
-from bekal.ui_strings import UI_STRINGS
+from bekal.model.project import load_project
+from bekal.model.ui_strings import UI_STRINGS
 from conftest import FIXTURE, ROOT, fixture_project, make_project, with_data
 
 

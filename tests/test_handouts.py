@@ -13,10 +13,10 @@ import pytest
 import yaml
 import zxingcpp
 
-from bekal import handouts
-from bekal.facts import FACT_REF, display_value
-from bekal.handouts.content import HELP_FACTS
-from bekal.project import load_project
+from bekal.model.project import load_project
+from bekal.render import handouts
+from bekal.render.facts import FACT_REF, display_value
+from bekal.render.handouts.content import HELP_FACTS
 from conftest import ROOT, fixture_value, make_project, run_build
 
 A4 = (595.28, 841.89)  # points
@@ -145,7 +145,7 @@ def test_every_fixture_handout_is_a_good_pdf(fixture_build):
     project, site, *_ = fixture_build
     for lang in project.config.codes:
         for slug in project.modules:
-            assert_handout(site / handouts.handout_path(project, slug, lang), project, slug, lang)
+            assert_handout(site / project.routes.handout_pdf(lang, slug), project, slug, lang)
 
 
 def test_handout_content(fixture_build):
@@ -168,8 +168,8 @@ def test_track_booklets(fixture_build):
     project, site, *_ = fixture_build
     for lang in project.config.codes:
         for track_id, modules in (("persiapan", ["alpha", "beta"]), ("hak", ["gamma"])):
-            reader = pypdf.PdfReader(site / handouts.booklet_path(project, track_id, lang))
-            pages = [len(pypdf.PdfReader(site / handouts.handout_path(project, slug, lang)).pages)
+            reader = pypdf.PdfReader(site / project.routes.booklet(lang, track_id))
+            pages = [len(pypdf.PdfReader(site / project.routes.handout_pdf(lang, slug)).pages)
                      for slug in modules]
             assert len(reader.pages) == 2 + sum(pages)
             contents = plain(reader.pages[1].extract_text())
@@ -186,12 +186,12 @@ def test_download_links_show_the_real_size(fixture_build):
     project, site, *_ = fixture_build
     for lang, word in (("id", "Unduh handout"), ("en", "Download handout")):
         for slug in project.modules:
-            pdf = site / handouts.handout_path(project, slug, lang)
+            pdf = site / project.routes.handout_pdf(lang, slug)
             page = (pdf.parent / "index.html").read_text("utf-8")
             size = round(pdf.stat().st_size / 1024)
             assert f'<a href="{pdf.name}" type="application/pdf">{word} (PDF, {size} KB)</a>' \
                 in page, f"{lang} {slug}"
-        booklet = site / handouts.booklet_path(project, "persiapan", lang)
+        booklet = site / project.routes.booklet(lang, "persiapan")
         assert f'href="{booklet.name}"' in (booklet.parent / "index.html").read_text("utf-8")
 
 
@@ -301,7 +301,7 @@ def test_a_preview_build_says_so_on_every_handout(fixture_build, tmp_path):
         pytest.skip("BEKAL_SITE_URL is set: the fixture is not a preview build")
     project, site, *_ = fixture_build
     for lang in project.config.codes:  # the fixture is built without BEKAL_SITE_URL
-        text = plain(pypdf.PdfReader(site / handouts.handout_path(project, "alpha", lang))
+        text = plain(pypdf.PdfReader(site / project.routes.handout_pdf(lang, "alpha"))
                      .pages[0].extract_text())
         assert project.t(lang, "handout_preview") in text
     project_dir = make_project(tmp_path / "project", {"alpha": "persiapan"})
@@ -353,13 +353,13 @@ def test_every_real_handout_is_a_good_pdf(real_site):
     report = []
     for lang in REAL.config.codes:
         for slug in REAL_MODULES:
-            path = real_site / handouts.handout_path(REAL, slug, lang)
+            path = real_site / REAL.routes.handout_pdf(lang, slug)
             assert_handout(path, REAL, slug, lang)
             report.append(f"{path.relative_to(real_site)}: {len(pypdf.PdfReader(path).pages)} "
                           f"page(s), {path.stat().st_size // 1024} KB")
         for track in REAL.ordered_tracks():
             if REAL.modules_of(track.id):
-                assert (real_site / handouts.booklet_path(REAL, track.id, lang)).exists()
+                assert (real_site / REAL.routes.booklet(lang, track.id)).exists()
     print("\n".join(report))
 
 
@@ -390,8 +390,8 @@ def test_web_page_prints_on_a4_without_navigation(page, site_url):
 
 
 def test_a_handout_names_its_publisher_in_the_page_language(tmp_path):
-    from bekal import publisher
-    from bekal.handouts import build_language
+    from bekal.model import publisher
+    from bekal.render.handouts import build_language
 
     project = load_project(make_project(tmp_path / "p", {"alpha": "persiapan"}))
     for lang in ("id", "en"):

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from bekal.build import MARKER, SiteDirError, check_site_dir
 from bekal.checks import run_checks
-from bekal.issues import Severity
-from bekal.project import load_project
+from bekal.model.issues import Severity
+from bekal.model.project import load_project
+from bekal.pipeline.build import MARKER, SiteDirError, check_site_dir
 from conftest import make_project
 
 MOD = "modules/uji-coba"
@@ -168,7 +168,7 @@ def test_site_dir_with_marker_or_empty_is_accepted(tmp_path):
 
 
 def test_new_refuses_to_overwrite_a_lesson(project):
-    from bekal.scaffold import new_module
+    from bekal.authoring.scaffold import new_module
 
     (project / "content/id/modul/baru").mkdir(parents=True)
     (project / "content/id/modul/baru/index.md").write_text("Pelajaran saya.\n", "utf-8")
@@ -207,8 +207,8 @@ def test_a_folder_where_a_file_belongs(project, rel):
 
 
 def test_undecodable_page_stops_optimize_with_a_message(tmp_path):
-    from bekal.build import _finish
-    from bekal.optimize import OptimizeError, optimize_site
+    from bekal.pipeline.build import _finish
+    from bekal.pipeline.optimize import OptimizeError, optimize_site
 
     site = tmp_path / "staging"
     site.mkdir()
@@ -307,7 +307,7 @@ def test_bad_module_folder_names(project, name):
 
 @pytest.mark.parametrize("name", ["modul baru", "Modul-Baru", "dokumén-baru", "a..b"])
 def test_new_refuses_bad_names(project, name):
-    from bekal.scaffold import new_module
+    from bekal.authoring.scaffold import new_module
 
     with pytest.raises(ValueError, match="not a valid module name"):
         new_module(project, name, "persiapan")
@@ -463,7 +463,7 @@ def test_glossary_page_heading_may_not_take_a_term_id(project):
 def test_ui_string_list_matches_the_code():
     """Every literal key the code asks for is in ui_strings.UI_STRINGS, and each call that
     formats a string passes every placeholder the list allows for it."""
-    from bekal.ui_strings import UI_STRINGS
+    from bekal.model.ui_strings import UI_STRINGS
     from conftest import ROOT
 
     call = re.compile(r"""(?:\.t\(\s*[\w.]+,\s*|\bt\(\s*|\bui\(\s*)(["'])([a-z_]+)\1""")

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from bekal.project import load_project
+from bekal.model.project import load_project
 from conftest import ROOT, shared
 
 PROJECT = load_project(ROOT)
@@ -53,7 +53,7 @@ def test_a_bundle_for_handing_out_refuses_a_local_address(tmp_path):
 
 
 def test_offline_excerpts_start_with_the_lesson_text(tmp_path):
-    from bekal.offline.search import page_entry
+    from bekal.pipeline.offline.search import page_entry
 
     meta = PROJECT.t("id", "module_meta_reader", track="Jalur A", reading="±5 menit membaca",
                      code="f3")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bekal.optimize import compact, optimize_site
+from bekal.pipeline.optimize import compact, optimize_site
 
 
 def test_indentation_goes_but_whitespace_that_shows_stays():

@@ -9,10 +9,10 @@ import pytest
 import yaml
 
 from bekal.checks import run_checks
-from bekal.phone import audio, vcard
-from bekal.phone.calls import Number
-from bekal.phone.checker import verdict_css
-from bekal.project import load_project
+from bekal.model.project import load_project
+from bekal.render.phone import audio, vcard
+from bekal.render.phone.calls import Number
+from bekal.render.phone.checker import verdict_css
 from conftest import FIXTURE, ROOT, make_project, with_data
 
 PROJECT = load_project(ROOT)
@@ -126,9 +126,9 @@ def test_verdict_css_picks_the_highest_threshold_reached():
 def test_every_string_the_script_uses_is_baked_into_it():
     import re
 
-    from bekal.phone.assets import SCRIPT_STRINGS
+    from bekal.render.phone.assets import SCRIPT_STRINGS
 
-    source = (ROOT / "scripts/bekal/phone/assets/phone.js").read_text("utf-8")
+    source = (ROOT / "scripts/bekal/render/phone/assets/phone.js").read_text("utf-8")
     used = set(re.findall(r"\bt\.([a-z_]+)", source))
     assert used <= set(SCRIPT_STRINGS) | {"manifest"}, used - set(SCRIPT_STRINGS)
     for lang in PROJECT.config.codes:

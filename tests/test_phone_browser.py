@@ -13,7 +13,7 @@ import yaml
 from playwright.sync_api import expect
 
 from bekal.measure.a11y import describe, load_axe, violations
-from bekal.project import load_project
+from bekal.model.project import load_project
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser

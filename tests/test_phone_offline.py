@@ -9,7 +9,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from bekal.project import load_project
+from bekal.model.project import load_project
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser

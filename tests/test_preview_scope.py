@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from bekal.preview_scope import only_language, snapshot
+from bekal.pipeline.preview_scope import only_language, snapshot
 
 
 def project(root: Path) -> Path:

@@ -15,10 +15,10 @@ import pytest
 from golden_file import assert_golden
 from quiz_fixture import GOLDEN, fact_free, fixture_data, fixture_quiz
 
-from bekal import quiz
-from bekal.pages import PageRef
-from bekal.project import load_project
-from bekal.schema import Quiz
+from bekal.model.pageref import PageRef
+from bekal.model.project import load_project
+from bekal.model.schema import Quiz
+from bekal.render import quiz
 from conftest import ROOT, fixture_value, make_project
 
 LANGS = ("id", "en")
@@ -167,13 +167,14 @@ def test_lesson_gets_quiz_trainer_page_gets_key(project, tmp_path):
         assert quiz.for_page(loaded, PageRef(other, "id"), "<p/>", []) == ("<p/>", False)
 
 
-def test_assets_are_small_and_hashed(tmp_path):
+def test_assets_are_small_and_hashed():
     urls = quiz.asset_urls()
     assert re.fullmatch(r"assets/bekal-quiz\.[0-9a-f]{10}\.js", urls["js"])
     assert re.fullmatch(r"assets/bekal-quiz\.[0-9a-f]{10}\.css", urls["css"])
-    written = quiz.write_assets(tmp_path)
-    assert sorted(p.relative_to(tmp_path).as_posix() for p in written) == sorted(urls.values())
-    size = sum(len(gzip.compress(p.read_bytes(), 9)) for p in written)
+    made = quiz.asset_outputs()
+    assert sorted(o.path for o in made) == sorted(urls.values())
+    assert {o.kind for o in made} == {"script", "stylesheet"}
+    size = sum(len(gzip.compress(o.content, 9)) for o in made)
     assert size <= 6 * 1024, f"quiz JS+CSS is {size} bytes gzip; the budget is 6 KB"
 
 

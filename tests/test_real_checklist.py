@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from bekal.project import load_project
+from bekal.model.project import load_project
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser

@@ -5,8 +5,8 @@ content can only break a content test."""
 from __future__ import annotations
 
 from bekal.checks import run_checks
-from bekal.project import load_project
-from bekal.translation import translation_state
+from bekal.model.project import load_project
+from bekal.model.translation import translation_state
 from conftest import ROOT
 
 PROJECT = load_project(ROOT)

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bekal import checks, cli
-from bekal.issues import Issue, Severity
+from bekal.model.issues import Issue, Severity
 from conftest import make_project, with_data
 
 MODULE = "modules/uji-coba"

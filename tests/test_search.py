@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bekal.measure.pagetypes import built_pages
-from bekal.project import load_project
+from bekal.model.project import load_project
 from conftest import ROOT, make_project, run_build, serve
 
 PROJECT = load_project(ROOT)

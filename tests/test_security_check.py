@@ -24,7 +24,7 @@ from security_payloads import (
 )
 
 from bekal.checks import run_checks
-from bekal.project import load_project
+from bekal.model.project import load_project
 
 SECURITY_CODES = {"unsafe-html", "unsafe-link", "unsafe-title", "remote-resource", "yaml-html",
                   "bad-id", "symlink", "unpublished-file"}

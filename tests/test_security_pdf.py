@@ -11,7 +11,7 @@ import threading
 import pypdf
 import pytest
 
-from bekal.handouts import render
+from bekal.render.handouts import render
 from conftest import ROOT
 
 # a 1×1 PNG

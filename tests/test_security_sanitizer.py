@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from security_invariant import page_problems
 
-from bekal import sanitize
 from bekal.checks import safety
+from bekal.render import sanitize
 from conftest import ROOT
 
 TAGS = ["a", "img", "div", "p", "span", "script", "style", "iframe", "svg", "math", "object",

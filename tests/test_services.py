@@ -9,9 +9,9 @@ import pypdf
 import pytest
 
 from bekal.checks import run_checks
-from bekal.project import load_project
-from bekal.services import grouped, services_markdown
-from bekal.services.registry import normalise
+from bekal.model.project import load_project
+from bekal.model.services import normalise
+from bekal.render.services import grouped, services_markdown
 from conftest import ROOT, fixture_project, make_project
 
 CHECK = """

@@ -13,10 +13,10 @@ import pypdf
 import pytest
 import yaml
 
-from bekal.handouts import HandoutError
-from bekal.project import load_project
-from bekal.trainer.sessions import build_language, module_paper, track_paper
-from bekal.trainer.sessions.links import guide_section
+from bekal.model.project import load_project
+from bekal.render.handouts import HandoutError
+from bekal.render.trainer.sessions import build_language, module_paper, track_paper
+from bekal.render.trainer.sessions.links import guide_section
 from conftest import ROOT, make_project
 
 A4 = {(595, 842), (842, 595)}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bekal.project import load_project
+from bekal.model.project import load_project
 from conftest import ROOT, fixture_value, make_project, run_build
 
 PROJECT = load_project(ROOT)
@@ -119,7 +119,7 @@ def test_404_language_links_go_to_the_other_home_page(real_site):
 
 
 def test_readers_see_reading_time_and_trainers_the_session_length(real_site):
-    from bekal.reading_time import reading_minutes
+    from bekal.model.reading_time import reading_minutes
 
     for lang in LANGS:
         prefix = PROJECT.config.prefix(lang)
@@ -146,7 +146,7 @@ def test_readers_see_reading_time_and_trainers_the_session_length(real_site):
 
 
 def test_reading_time_counts_the_lesson_words(tmp_path):
-    from bekal.reading_time import WORDS_PER_MINUTE, reading_minutes
+    from bekal.model.reading_time import WORDS_PER_MINUTE, reading_minutes
 
     project_dir = make_project(tmp_path / "p", {"uji-baca": "persiapan"})
     lesson = project_dir / "content/id/modul/uji-baca/index.md"
@@ -187,7 +187,7 @@ def test_help_page_numbers_come_from_the_registry(fixture_site):
 
 def test_real_help_page_links_every_phone_number_it_names(real_site):
     """Whatever the numbers are today: each phone fact on the help page is a tel: link."""
-    from bekal.facts import FACT_REF
+    from bekal.render.facts import FACT_REF
 
     source = (PROJECT.content_dir / "id" / "bantuan.md").read_text("utf-8")
     html = (real_site / "bantuan/index.html").read_text("utf-8")
@@ -239,7 +239,7 @@ def _bekal(*args: str, env: dict[str, str]):
 def test_a_local_site_address_is_refused_for_publishing_and_loud_in_a_build(tmp_path):
     import os
 
-    from bekal.site_address import is_local
+    from bekal.model.site_address import is_local
 
     local = {k: v for k, v in os.environ.items() if k != "BEKAL_SITE_URL"}
     public = {**local, "BEKAL_SITE_URL": "https://bekal.example.org/"}

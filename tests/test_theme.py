@@ -9,7 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bekal import publisher, theme
+from bekal.model import publisher
+from bekal.render import theme
 from conftest import ROOT
 
 HASHED = re.compile(r"\b[\w-]+\.[0-9a-f]{8}\.min\.(?:css|js)\b")

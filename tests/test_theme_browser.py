@@ -7,7 +7,7 @@ from itertools import pairwise
 
 import pytest
 
-from bekal.project import load_project
+from bekal.model.project import load_project
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bekal.project import load_project
-from bekal.trainer.plan import clock
-from bekal.trainer.slides import SLIDE_WORDS, render_slides
+from bekal.model.project import load_project
+from bekal.render.trainer.plan import clock
+from bekal.render.trainer.slides import SLIDE_WORDS, render_slides
 from conftest import ROOT
 
 PROJECT = load_project(ROOT)

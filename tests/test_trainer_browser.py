@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from bekal.project import load_project
+from bekal.model.project import load_project
 from conftest import ROOT
 
 PROJECT = load_project(ROOT)

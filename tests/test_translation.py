@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from bekal.translation import translation_state
+from bekal.model.translation import translation_state
 from conftest import fixture_project, make_project, run_build
 
 

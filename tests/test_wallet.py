@@ -15,9 +15,9 @@ import pytest
 import yaml
 import zxingcpp
 
-from bekal.handouts import HandoutError
-from bekal.project import load_project
-from bekal.wallet import build_language, card_groups
+from bekal.model.project import load_project
+from bekal.render.handouts import HandoutError
+from bekal.render.wallet import build_language, card_groups
 from conftest import ROOT, make_project
 
 MM = 72 / 25.4

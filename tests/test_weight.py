@@ -16,7 +16,7 @@ from bekal.measure.largesite import grow
 from bekal.measure.pagetypes import module_pair, page_types
 from bekal.measure.server import SiteServer
 from bekal.measure.weight import Recorder, View, first_and_next
-from bekal.project import load_project
+from bekal.model.project import load_project
 from conftest import ROOT, make_project, run_build
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from .issues import format_report
+from .model.issues import format_report
 
 
 def _root(args) -> Path:
@@ -16,13 +16,13 @@ def _root(args) -> Path:
 
 def cmd_check(args) -> int:
     from .checks import run_checks
-    from .project import load_project
+    from .model.project import load_project
 
     started = time.perf_counter()
     project = load_project(_root(args))
     issues = run_checks(project, publish=args.publish)
     if args.handouts:  # lays out every PDF handout: slow the first time, then cached
-        from .handouts.build import check_all
+        from .render.handouts.build import check_all
 
         issues.extend(check_all(project))
     print(format_report(issues))
@@ -32,14 +32,14 @@ def cmd_check(args) -> int:
 
 
 def _preview_warning(root: Path) -> str:
-    from .site_address import warning
-    from .siteconfig import read_site_config
+    from .model.site_address import warning
+    from .model.siteconfig import read_site_config
 
     return warning(read_site_config(root).site_url)
 
 
 def cmd_build(args) -> int:
-    from .build import atomic_build
+    from .pipeline.build import atomic_build
 
     banner = _preview_warning(_root(args))
     if banner:
@@ -51,10 +51,10 @@ def cmd_build(args) -> int:
 
 
 def cmd_offline(args) -> int:
-    from . import site_address
-    from .issues import IssueList
-    from .offline import OfflineError, build_bundle
-    from .siteconfig import read_site_config
+    from .model import site_address
+    from .model.issues import IssueList
+    from .model.siteconfig import read_site_config
+    from .pipeline.offline import OfflineError, build_bundle
 
     if not args.preview:  # a bundle is for handing out: its QR codes must lead somewhere
         issues = IssueList(_root(args))
@@ -78,7 +78,7 @@ def cmd_offline(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from .schema_export import write_schemas
+    from .authoring.schema_export import write_schemas
 
     for path in write_schemas(Path(args.out)):
         print(path)
@@ -86,7 +86,7 @@ def cmd_schema(args) -> int:
 
 
 def cmd_status(args) -> int:
-    from .translation import AcceptError, accept, status_report
+    from .model.translation import AcceptError, accept, status_report
 
     for path in args.accept:
         given = Path(path)
@@ -104,7 +104,7 @@ def cmd_status(args) -> int:
 
 
 def cmd_new(args) -> int:
-    from .scaffold import new_module
+    from .authoring.scaffold import new_module
 
     try:
         created = new_module(_root(args), args.slug, args.track)
@@ -117,8 +117,8 @@ def cmd_new(args) -> int:
 
 
 def cmd_publish_codes(args) -> int:
-    from .project import load_project
-    from .shortlinks_lock import LOCK_NAME, publish_codes
+    from .checks.shortlinks_lock import LOCK_NAME, publish_codes
+    from .model.project import load_project
 
     written, issues = publish_codes(load_project(_root(args)))
     if issues.errors:
@@ -133,8 +133,8 @@ def cmd_publish_codes(args) -> int:
 
 
 def cmd_facts(args) -> int:
-    from . import factdesk
-    from .project import load_project
+    from .authoring import factdesk
+    from .model.project import load_project
 
     root = _root(args)
     action = getattr(args, "facts_action", None)
@@ -242,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     rec.add_argument("--value", help="only if the source gives ANOTHER value (a conflict)")
 
     args = parser.parse_args(argv)
-    from .siteconfig import SiteConfigError
+    from .model.siteconfig import SiteConfigError
 
     try:
         return args.func(args)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from .. import services, site_address
-from ..issues import IssueList
-from ..project import Project
-from ..shortlinks_lock import check_short_links
-from . import content_rules, facts, languages, modules, phone, prose, quiz, safety
+from bekal.model import site_address
+from bekal.model.issues import IssueList
+from bekal.model.project import Project
+
+from . import content_rules, facts, languages, modules, phone, prose, quiz, safety, services
+from .shortlinks_lock import check_short_links
 
 
 def run_checks(project: Project, publish: bool = False) -> IssueList:

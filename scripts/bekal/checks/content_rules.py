@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
-from ..facts import FACT_REF
-from ..issues import IssueList
-from ..markdown_scan import FRONT_MATTER, blank_comments, scan
-from ..project import ModuleEntry, Project
-from ..textfile import read_text
+from bekal.model.issues import IssueList
+from bekal.model.markdown_scan import FRONT_MATTER, blank_comments, scan
+from bekal.model.pageref import FACT_REF
+from bekal.model.project import ModuleEntry, Project
+from bekal.model.textfile import read_text
+from bekal.routes import lesson_source
 
 LESSON_WORDS = (450, 1000)
 AVERAGE_SENTENCE_WORDS = 15
@@ -65,7 +66,7 @@ def check(project: Project, issues: IssueList) -> None:
         if entry.module is None:
             continue
         for lang in project.config.codes:
-            path = project.content_dir / lang / "modul" / entry.slug / "index.md"
+            path = project.content_dir / lang / lesson_source(entry.slug)
             if path.is_file():
                 _lesson(path, lang, issues)
         _quiz(entry, issues)

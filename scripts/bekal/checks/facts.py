@@ -18,10 +18,11 @@ from pathlib import Path
 
 import yaml
 
-from .. import trust
-from ..issues import IssueList, Severity
-from ..project import Project
-from ..trust import Level
+from bekal.model import trust
+from bekal.model.issues import IssueList, Severity
+from bekal.model.project import Project
+from bekal.model.trust import Level
+from bekal.routes import HELP_SOURCE
 
 PHONE = re.compile(r"^\+?[0-9][0-9 \-]{1,20}[0-9]$")
 WHATSAPP = re.compile(r"^\+[1-9][0-9 \-]{6,20}[0-9]$")
@@ -34,7 +35,7 @@ _RULES = {
     "url": (URL, "write a full https:// address, e.g. https://kp2mi.go.id"),
     "email": (EMAIL, "write a plain address, e.g. name@example.go.id"),
 }
-HELP_PAGE = "bantuan.md"
+HELP_PAGE = HELP_SOURCE
 MARKED = "marked"
 # codes reported once per fact and page, not on every line (see checks.__init__)
 ONCE_PER_FACT = {"fact-conflict", "fact-stale", "fact-secondary-help"}
@@ -127,7 +128,7 @@ def check_use(project: Project, key: str, path, line: int, issues: IssueList,
 
 def check_help_boxes(project: Project, issues: IssueList, publish: bool) -> None:
     """The numbers every handout's help box prints."""
-    from ..handouts.content import HELP_FACTS
+    from bekal.model.help_numbers import HELP_FACTS
 
     settings = trust.settings_for(project.root)
     severity = Severity.ERROR if publish else Severity.WARNING

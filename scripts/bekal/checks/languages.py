@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from ..issues import IssueList
-from ..project import Loaded, Project
+from bekal.model.issues import IssueList
+from bekal.model.project import Loaded, Project
 
 # Fields holding one text (or list of texts) per language.
 _LOCALIZED = {"title", "summary", "caption", "objectives", "key_points", "checklist",

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..issues import IssueList
-from ..project import Project
+from bekal.model.issues import IssueList
+from bekal.model.project import Project
+from bekal.routes import MODULES, lesson_source
 
 
 def check(project: Project, issues: IssueList) -> None:
@@ -48,18 +49,18 @@ def check(project: Project, issues: IssueList) -> None:
             issues.add(entry.dir / "quiz.yml", 0, "module-missing-file",
                        f"module '{slug}' has no quiz.yml", "add a quiz with at least one question")
         for lang in project.config.codes:
-            page = project.content_dir / lang / "modul" / slug / "index.md"
+            page = project.content_dir / lang / lesson_source(slug)
             if not page.exists():
                 issues.add(page, 0, "missing-prose",
                            f"module '{slug}' has no lesson in '{lang}'",
-                           f"write content/{lang}/modul/{slug}/index.md")
+                           f"write content/{lang}/{lesson_source(slug)}")
     _prose_without_module(project, issues)
 
 
 def _prose_without_module(project: Project, issues: IssueList) -> None:
     seen: dict[str, list[str]] = defaultdict(list)
     for lang in project.config.codes:
-        folder = project.content_dir / lang / "modul"
+        folder = project.content_dir / lang / MODULES
         if not folder.is_dir():
             continue
         for page_dir in sorted(p for p in folder.iterdir() if p.is_dir()):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from ..issues import IssueList
-from ..project import Project
+from bekal.model.issues import IssueList
+from bekal.model.project import Project
+from bekal.routes import CHECKER, lesson_source
+
 from . import facts as fact_checks
 from .languages import _walk, check_loaded
 
@@ -71,8 +73,6 @@ def check(project: Project, issues: IssueList, publish: bool) -> None:
 
 def _check_page_codes(project: Project, issues: IssueList) -> None:
     """Page codes: not a module's code, not twice, and a page that exists."""
-    from ..phone.checker import CHECKER_DIR
-
     module_codes = {}
     for entry in project.modules.values():
         if entry.module:
@@ -89,7 +89,7 @@ def _check_page_codes(project: Project, issues: IssueList) -> None:
                        "short codes are permanent links: pick a new, unused code")
         seen.add(code)
         stem = page.rstrip("/")
-        generated = stem == CHECKER_DIR and project.checkers
+        generated = stem == CHECKER and project.checkers
         if not generated and not ((content / f"{stem}.md").exists()
                                   or (content / stem / "index.md").exists()):
             issues.add(loaded.path, loaded.line("page"), "shortlink-page-missing",
@@ -99,12 +99,12 @@ def _check_page_codes(project: Project, issues: IssueList) -> None:
 
 def check_recordings(project: Project, issues: IssueList) -> None:
     """Recordings: a known format, a section that exists, a size within the budget."""
-    from ..phone.audio import FORMATS, MAX_BYTES, recordings
-    from ..shortlinks import heading_ids
+    from bekal.model.audio import FORMATS, MAX_BYTES, recordings
+    from bekal.model.shortlinks import heading_ids
 
     for slug in project.modules:
         for lang in project.config.codes:
-            lesson = project.content_dir / lang / "modul" / slug / "index.md"
+            lesson = project.content_dir / lang / lesson_source(slug)
             ids = heading_ids(lesson)
             for rec in recordings(project, slug, lang):
                 if rec.mime is None:

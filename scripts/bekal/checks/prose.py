@@ -10,12 +10,13 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
-from ..facts import FACT_REF
-from ..issues import IssueList
-from ..markdown_scan import ScannedPage, scan
-from ..pages import KNOWN_MARKERS, MARKER
-from ..project import Project
-from ..textfile import read_text
+from bekal.model.issues import IssueList
+from bekal.model.markdown_scan import ScannedPage, scan
+from bekal.model.pageref import FACT_REF, KNOWN_MARKERS, MARKER
+from bekal.model.project import Project
+from bekal.model.textfile import read_text
+from bekal.routes import TRAINERS, module_of_source
+
 from . import facts as fact_checks
 from . import typed_facts
 
@@ -67,13 +68,15 @@ def _check_page(project, path, text, scanned: ScannedPage, issues, publish) -> N
     for line in scanned.html:
         for match in FACT_REF.finditer(line.text):
             fact_checks.check_use(project, match.group(1), path, line.line, issues, publish)
-        for match in MARKER.finditer(line.text):
+    # markers are HTML comments, which scanned.html blanks: read the text as render/pages.py does
+    for number, raw in enumerate(text.split("\n"), start=1):
+        for match in MARKER.finditer(raw):
             name, arg = match.group(1), match.group(2)
             if name not in KNOWN_MARKERS:
-                issues.add(path, line.line, "unknown-marker", f"unknown marker 'bekal:{name}'",
+                issues.add(path, number, "unknown-marker", f"unknown marker 'bekal:{name}'",
                            f"use one of: {', '.join(sorted(KNOWN_MARKERS))}")
             elif name == "modules" and arg not in project.tracks:
-                issues.add(path, line.line, "unknown-track",
+                issues.add(path, number, "unknown-track",
                            f"marker names track '{arg}', which does not exist",
                            f"use one of: {', '.join(sorted(project.tracks))}")
     for line in scanned.prose:
@@ -143,9 +146,10 @@ def _check_own_ids(project: Project, rel: str, path, scanned: ScannedPage,
                    issues: IssueList) -> None:
     """Two headings with one id, or a heading with an id Bekal puts on this page itself."""
     reserved = set(PAGE_IDS)
-    if rel.startswith("modul/") and rel.endswith("/index.md"):
+    page = module_of_source(rel)
+    if page and page[1] == "index":
         reserved |= LESSON_IDS
-    elif rel.startswith("modul/") and rel.endswith("/pelatih.md"):
+    elif page and page[1] == TRAINERS:
         reserved |= TRAINER_IDS
     elif rel == "glosarium.md":
         reserved |= set(project.glossary)
@@ -194,7 +198,8 @@ def _check_links(project, rel, lang, path, scanned, pages, issues) -> None:
 
 def _anchors(project, rel: str, scanned: ScannedPage) -> set[str]:
     ids = {h.id for h in scanned.headings}
-    if rel.startswith("modul/") and rel.endswith("/index.md"):
+    page = module_of_source(rel)
+    if page and page[1] == "index":
         ids |= GENERATED_IDS
     if rel == "glosarium.md":
         ids |= set(project.glossary)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..issues import IssueList
-from ..project import Project
+from bekal.model.issues import IssueList
+from bekal.model.project import Project
 
 
 def check(project: Project, issues: IssueList) -> None:

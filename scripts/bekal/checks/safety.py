@@ -17,11 +17,13 @@ import markdown
 import nh3
 import yaml
 
-from .. import content_files, sanitize
-from ..issues import IssueList
-from ..project import Project
-from ..siteconfig import markdown_extensions
-from ..textfile import LINK_PROBLEM, read_text, shown
+from bekal.model import content_files
+from bekal.model.issues import IssueList
+from bekal.model.project import Project
+from bekal.model.siteconfig import markdown_extensions
+from bekal.model.textfile import LINK_PROBLEM, read_text, shown
+from bekal.render import sanitize
+
 from .prose import MAX_BLOCK, MAX_LINE
 
 # The way MkDocs finds front matter: a YAML mapping between two '---' lines.

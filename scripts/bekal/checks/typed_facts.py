@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from ..facts import FACT_REF
+from bekal.model.pageref import FACT_REF
 
 # zero-width and invisible formatting characters a reader does not see
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f"

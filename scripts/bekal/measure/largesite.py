@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from ..project import load_project
+from bekal.model.project import load_project
 
 WORDS = {
     "id": (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..project import ModuleEntry, Project
+from bekal.model.project import ModuleEntry, Project
 
 
 @dataclass(frozen=True)

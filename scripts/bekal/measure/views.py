@@ -6,7 +6,8 @@ type has one page, the module page) loaded after it with the cache the first vie
 
 from __future__ import annotations
 
-from ..project import Project
+from bekal.model.project import Project
+
 from .browser import PHONE
 from .pagetypes import module_pair, page_types
 from .weight import first_and_next

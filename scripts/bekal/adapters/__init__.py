@@ -1,0 +1,1 @@
+"""Front ends that drive the core: each adapter translates its tool's events into core calls."""

@@ -1,0 +1,1 @@
+"""The MkDocs adapter (``bekal`` plugin): the only code that imports MkDocs."""

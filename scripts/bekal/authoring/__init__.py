@@ -1,0 +1,1 @@
+"""Tools for authors and fact editors: ``bekal new``, the fact desk, JSON Schemas for editors."""

@@ -1,0 +1,229 @@
+"""YAML loading that remembers the line of every key and item.
+
+Loading is bounded: a file may not nest deeper than ``MAX_DEPTH`` blocks or lists, and
+aliases (``*name``) may not repeat more than ``MAX_ALIAS_NODES`` values in all, so a
+small file cannot make the checker build a huge tree ("billion laughs"). Every problem
+is an issue in words an author reads, at the line where it is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .issues import IssueList
+from .textfile import read_text
+
+Location = tuple[str | int, ...]
+
+MAX_DEPTH = 40
+MAX_ALIAS_NODES = 5000
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class LineMap(dict):
+    """Maps a location (keys and list indexes) to its 1-based line number."""
+
+    def line_of(self, loc: Location) -> int:
+        """The line of ``loc``, or of its nearest parent that has one."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self:
+                return self[loc]
+            loc = loc[:-1]
+        return self.get((), 1)
+
+
+class _Refused(Exception):
+    """A file that is well-formed YAML but too deep or too repetitive to load."""
+
+    def __init__(self, line: int, code: str, message: str, hint: str):
+        super().__init__(message)
+        self.line, self.code, self.message, self.hint = line, code, message, hint
+
+
+class _Loader(yaml.SafeLoader):
+    """Composes nodes with a depth limit (PyYAML's composer recurses once per level)."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise _Refused(mark.line + 1, "yaml-too-deep",
+                               f"blocks and lists are nested more than {MAX_DEPTH} levels deep",
+                               "write the data flatter; no Bekal file needs this much nesting")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+class _Walker:
+    """Turns a node tree into plain data, recording lines; counts values reached by alias."""
+
+    def __init__(self, path: Path, issues: IssueList, lines: LineMap):
+        self.path, self.issues, self.lines = path, issues, lines
+        self.seen: set[int] = set()
+        self.open: set[int] = set()
+        self.repeated = 0
+
+    def walk(self, node: yaml.Node, loc: Location) -> Any:
+        line = node.start_mark.line + 1
+        if id(node) in self.open:
+            raise _Refused(line, "yaml-aliases", "an alias (*name) refers to the block it is in",
+                           "write the values out instead of using anchors and aliases")
+        if len(self.open) > MAX_DEPTH:
+            raise _Refused(line, "yaml-too-deep",
+                           f"aliases nest the data more than {MAX_DEPTH} levels deep",
+                           "write the values out instead of using anchors and aliases")
+        if id(node) in self.seen:
+            self.repeated += 1
+            if self.repeated > MAX_ALIAS_NODES:
+                raise _Refused(node.start_mark.line + 1, "yaml-aliases",
+                               "aliases (*name) repeat too much data "
+                               f"(more than {MAX_ALIAS_NODES} values)",
+                               "write the values out instead of using anchors and aliases")
+        else:
+            self.seen.add(id(node))
+        self.lines.setdefault(loc, line)
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, loc)
+            return [self.walk(child, (*loc, i)) for i, child in enumerate(node.value)]
+        finally:
+            self.open.discard(id(node))
+
+    def _mapping(self, node: yaml.MappingNode, loc: Location) -> dict:
+        pairs = self._merged(node)
+        out: dict = {}
+        for key_node, value_node in pairs:
+            line = key_node.start_mark.line + 1
+            key = self.key(key_node)
+            if key in out:
+                self.issues.add(self.path, line, "yaml-duplicate-key",
+                                f"key '{key}' appears twice in the same block",
+                                "remove or rename one of them")
+            self.lines[(*loc, key)] = line
+            out[key] = self.walk(value_node, (*loc, key))
+        return out
+
+    def _merged(self, node: yaml.MappingNode) -> list:
+        """The mapping's pairs with merge keys (``<<: *base``) expanded, keys given first win."""
+        own, merged = [], []
+        for key_node, value_node in node.value:
+            if key_node.tag != _MERGE_TAG:
+                own.append((key_node, value_node))
+                continue
+            sources = value_node.value if isinstance(value_node, yaml.SequenceNode) \
+                else [value_node]
+            for source in sources:
+                if not isinstance(source, yaml.MappingNode):
+                    self.issues.add(self.path, source.start_mark.line + 1, "yaml-syntax",
+                                    "'<<:' must be followed by a block (or an alias of one)",
+                                    "write the fields out, or point '<<:' at a block: <<: *name")
+                    continue
+                if id(source) in self.open:
+                    raise _Refused(source.start_mark.line + 1, "yaml-aliases",
+                                   "'<<:' merges the block it is in",
+                                   "write the fields out instead")
+                self.open.add(id(source))
+                try:
+                    merged.extend(self._merged(source))
+                finally:
+                    self.open.discard(id(source))
+        keys = {self._plain(k) for k, _ in own}
+        extra, seen = [], set()
+        for key_node, value_node in merged:
+            plain = self._plain(key_node)
+            if plain not in keys and plain not in seen:
+                seen.add(plain)
+                extra.append((key_node, value_node))
+        return own + extra
+
+    @staticmethod
+    def _plain(key_node: yaml.Node) -> Any:
+        return key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
+
+    def key(self, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        kind = "block" if isinstance(node, yaml.MappingNode) else "list"
+        self.issues.add(self.path, node.start_mark.line + 1, "yaml-syntax",
+                        f"a key is a {kind}, not a name",
+                        "write a plain name before the ':' (a '?' or '[' at the start of a "
+                        "line makes a complex key)")
+        return f"<{kind} at line {node.start_mark.line + 1}>"
+
+    def scalar(self, node: yaml.Node) -> Any:
+        try:
+            return _CONSTRUCTOR.construct_object(node)
+        except yaml.YAMLError:
+            if node.tag.startswith("!") or not node.tag.startswith("tag:yaml.org,2002:"):
+                message = f"the tag '{node.tag}' is not allowed here"
+                hint = "remove the '!…' before the value; Bekal files use plain values"
+            else:
+                message = f"'{node.value}' is not a valid {node.tag.rsplit(':', 1)[-1]}"
+                hint = "quote the value to keep it as text"
+            self.issues.add(self.path, node.start_mark.line + 1, "yaml-syntax", message, hint)
+            return None
+
+
+_CONSTRUCTOR = yaml.SafeLoader("")
+
+
+def load_yaml(path: Path, issues: IssueList) -> tuple[Any, LineMap] | None:
+    """Parse ``path``; on any problem record an issue and return None."""
+    if not path.is_file():
+        issues.add(path, 0, "not-a-file", f"{path.name} is a folder, not a file",
+                   f"remove or rename the folder and write {path.name} as a text file")
+        return None
+    text = read_text(path, issues)
+    if text is None:
+        return None
+    loader = None
+    try:
+        loader = _Loader(text)
+        node = loader.get_single_node()
+    except _Refused as err:
+        issues.add(path, err.line, err.code, err.message, err.hint)
+        return None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        if mark and err.context_mark and mark.line >= len(text.splitlines()):
+            mark = err.context_mark  # at the end of the file: say where the open part starts
+        line = min(mark.line + 1, max(1, len(text.splitlines()))) if mark else 1
+        problem = err.problem or err.context or "unexpected text"
+        issues.add(path, line, "yaml-syntax", f"YAML cannot be read: {problem}",
+                   "check indentation and quoting; a value with ':' or '{' needs quotes")
+        return None
+    except yaml.reader.ReaderError as err:
+        line = text.count("\n", 0, err.position) + 1
+        issues.add(path, line, "yaml-syntax",
+                   f"the file holds a control character (code {err.character:#04x}) "
+                   "that YAML does not allow",
+                   "delete it; it is usually invisible, so retype the line")
+        return None
+    except yaml.YAMLError as err:
+        issues.add(path, 1, "yaml-syntax", f"YAML cannot be read: {err}",
+                   "check indentation and quoting")
+        return None
+    finally:
+        if loader is not None:
+            loader.dispose()
+    lines = LineMap()
+    if node is None:
+        return None, lines
+    try:
+        return _Walker(path, issues, lines).walk(node, ()), lines
+    except _Refused as err:
+        issues.add(path, err.line, err.code, err.message, err.hint)
+        return None

@@ -1,0 +1,69 @@
+"""Explaining glossary terms on their first use on a page, as links to the glossary."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from bekal.model.project import Project
+from bekal.routes import relative
+
+_TAG = re.compile(r"(<[^>]+>)")
+_SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "abbr", "script",
+         "style", "button", "label", "summary", "legend", "dt", "title", "textarea"}
+
+
+def _tag_name(tag: str) -> tuple[str, bool, bool]:
+    match = re.match(r"<\s*(/)?\s*([a-zA-Z0-9]+)", tag)
+    if not match:
+        return "", False, False
+    return match.group(2).lower(), bool(match.group(1)), tag.rstrip().endswith("/>")
+
+
+def link_terms(project: Project, html: str, lang: str, page_url: str, glossary_url: str) -> str:
+    """Link the first use of every glossary term on the page (not inside links or headings)."""
+    if page_url == glossary_url:
+        return html
+    patterns = {}
+    for key, loaded in project.glossary.items():
+        term = loaded.model.term.get(lang)
+        if term:
+            patterns[key] = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])")
+    pending = dict(patterns)
+    skip_depth = 0
+    out = []
+    for token in _TAG.split(html):
+        if token.startswith("<"):
+            name, closing, selfclosing = _tag_name(token)
+            if name in _SKIP and not selfclosing:
+                skip_depth += -1 if closing else 1
+                skip_depth = max(skip_depth, 0)
+            out.append(token)
+            continue
+        if skip_depth or not pending or not token.strip():
+            out.append(token)
+            continue
+        out.append(_link_in_text(project, token, lang, pending, page_url, glossary_url))
+    return "".join(out)
+
+
+def _link_in_text(project, text, lang, pending, page_url, glossary_url) -> str:
+    result = []
+    while pending:
+        first = None
+        for key, pattern in pending.items():
+            match = pattern.search(text)
+            if match and (first is None or match.start() < first[1].start()):
+                first = (key, match)
+        if first is None:
+            break
+        key, match = first
+        del pending[key]
+        definition = project.term(key).definition[lang]
+        href = relative(page_url, glossary_url) + f"#{key}"
+        result.append(text[:match.start()])
+        result.append(f'<a class="bekal-term" href="{escape(href)}" '
+                      f'title="{escape(definition)}">{match.group(0)}</a>')
+        text = text[match.end():]
+    result.append(text)
+    return "".join(result)

@@ -1,0 +1,73 @@
+"""Reading without signal, for the reader who asks: the service worker, the web app
+manifest (one per language, the help page as a shortcut) and its icons.
+
+Nothing here is linked from a page: the phone script registers ``sw.js`` and adds the
+manifest link only after the reader taps "Simpan untuk dibaca tanpa sinyal".
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from importlib.resources import files
+
+from bekal.model.project import Project
+from bekal.outputs import Output
+from bekal.routes import HELP_SOURCE, relative
+
+SW_NAME = "sw.js"
+MANIFEST_NAME = "manifest.webmanifest"
+ICON_SIZES = (192, 512)
+THEME = "#0b5a4a"
+
+
+def icon_path(size: int) -> str:
+    return f"assets/bekal-icon-{size}.png"
+
+
+def manifest(project: Project, lang: str) -> dict:
+    """The manifest of one language, its URLs relative to the manifest's own folder."""
+    here = project.config.prefix(lang) + MANIFEST_NAME
+    up = "../" * project.config.prefix(lang).count("/")
+    return {
+        "name": f"Bekal · {project.t(lang, 'site_tagline')}",
+        "short_name": "Bekal",
+        "description": project.t(lang, "site_description"),
+        "lang": lang,
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": THEME,
+        "icons": [{"src": f"{up}{icon_path(size)}", "sizes": f"{size}x{size}",
+                   "type": "image/png", "purpose": "any"} for size in ICON_SIZES],
+        "shortcuts": [{"name": project.t(lang, "help_button_label"),
+                       "short_name": project.t(lang, "help_button"),
+                       "url": relative(here, project.routes.page(lang, HELP_SOURCE))}],
+    }
+
+
+def _icon(size: int) -> bytes:
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", (size, size), THEME)
+    draw = ImageDraw.Draw(image)
+    try:
+        font = ImageFont.truetype("DejaVuSans-Bold.ttf", int(size * 0.6))
+    except OSError:
+        font = ImageFont.load_default()
+    draw.text((size / 2, size / 2), "B", fill="#ffffff", font=font, anchor="mm")
+    png = io.BytesIO()
+    image.save(png, format="PNG", optimize=True)
+    return png.getvalue()
+
+
+def shared_outputs() -> list[Output]:
+    """The service worker (at the site root, so its scope is the whole site) and icons."""
+    worker = Output(SW_NAME, "script", (files(__package__) / "assets" / SW_NAME).read_bytes())
+    return [worker] + [Output(icon_path(size), "image", _icon(size)) for size in ICON_SIZES]
+
+
+def manifest_output(project: Project, lang: str) -> Output:
+    text = json.dumps(manifest(project, lang), ensure_ascii=False, indent=1)
+    return Output(project.config.prefix(lang) + MANIFEST_NAME, "manifest", text.encode())
