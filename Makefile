@@ -1,6 +1,7 @@
 # Bekal: `make site` builds the site, `make test` runs every test. Both set up what they need.
 VENV   ?= .venv
-# test processes: both cores of the machine (pytest-xdist); tests of one file stay together
+# test processes: both cores of the machine (pytest-xdist); tests of one file stay together,
+# files go out longest first (tests/conftest.py, LONGEST_FIRST)
 JOBS   ?= auto
 PY     := $(VENV)/bin/python
 BEKAL  := $(VENV)/bin/bekal
@@ -49,7 +50,7 @@ lint: $(STAMP)
 test: $(STAMP) $(NODE)
 	scripts/setup-system.sh test
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/pytest -n $(JOBS) --dist loadfile
+	$(VENV)/bin/pytest -n $(JOBS) --dist loadfile --no-loadscope-reorder
 
 # Lighthouse, axe, HTML checker, weight and a slow-link load of every page type: reports/audit.md
 audit: $(STAMP) $(NODE)

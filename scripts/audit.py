@@ -19,15 +19,15 @@ import sys
 import time
 from pathlib import Path
 
-from bekal.measure import a11y
-from bekal.measure.browser import PHONE, chromium
-from bekal.measure.lighthouse import lighthouse
-from bekal.measure.pagetypes import PageType, module_pair, page_types
-from bekal.measure.server import SiteServer
-from bekal.measure.throttle import throttled_load
-from bekal.measure.validate import check_html
-from bekal.measure.weight import Recorder
 from bekal.model.project import load_project
+from bekal_measure import a11y
+from bekal_measure.browser import PHONE, chromium
+from bekal_measure.lighthouse import lighthouse
+from bekal_measure.pagetypes import PageType, module_pair, page_types
+from bekal_measure.server import SiteServer
+from bekal_measure.throttle import throttled_load
+from bekal_measure.validate import check_html
+from bekal_measure.weight import Recorder
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = {"first_kb": 64, "next_kb": 10}

@@ -9,8 +9,10 @@ timings depend on the machine. Generated sites build without PDF handouts (BEKAL
 each timed on its second build (caches warm);
 the real site is built from a copy with empty caches (PDFs, preview cards rendered), then
 rebuilt with the caches it left. Also: the first and next view of every page type on the
-real site, edit-to-preview under `mkdocs serve` (a lesson edited, the served page polled) and,
-with --tests, the time of the whole test suite on both cores.
+real site, how the weight of one module page grows with the number of modules (it should
+not: `make test` checks 12 against 60, this goes to 200 and 800), edit-to-preview under
+`mkdocs serve` (a lesson edited, the served page polled) and, with --tests, the time of the
+whole test suite on both cores.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -27,18 +30,19 @@ from pathlib import Path
 
 import yaml
 
-from bekal.measure.browser import PHONE, chromium
-from bekal.measure.largesite import grow
-from bekal.measure.pagetypes import module_pair
-from bekal.measure.preview import edit_to_preview
-from bekal.measure.server import SiteServer
-from bekal.measure.views import page_type_views, views_table
-from bekal.measure.weight import first_and_next
 from bekal.model.project import load_project
+from bekal.routes import Routes, lesson_source
+from bekal_measure.browser import PHONE, chromium
+from bekal_measure.largesite import large_project
+from bekal_measure.pagetypes import module_pair
+from bekal_measure.preview import edit_to_preview
+from bekal_measure.server import SiteServer
+from bekal_measure.views import page_type_views, views_table
+from bekal_measure.weight import first_and_next
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import make_project  # noqa: E402  (the fixture projects of the test suite)
+
+ROUTES = Routes({"id": "", "en": "en/"})  # the generated projects' languages
 
 
 class _Loader(yaml.SafeLoader):
@@ -58,8 +62,13 @@ def plain_config(project: Path, dest: Path) -> Path:
                        "features": ["navigation.indexes"]}
     for key in ("extra_css", "extra", "validation"):
         config.pop(key, None)
-    # Bekal's search page needs Bekal's theme; Material brings its own search
-    config["exclude_docs"] = config.get("exclude_docs", "") + "\ncari.md\n"
+    # Pages on one of Bekal's own templates (the search page, the about page) need Bekal's
+    # theme; Material brings its own search
+    docs = Path(config["docs_dir"])
+    own = sorted("/" + page.relative_to(docs).as_posix() for page in docs.rglob("*.md")
+                 if re.search(r"^template:", page.read_text("utf-8").split("\n---", 1)[0],
+                              re.M))
+    config["exclude_docs"] = config.get("exclude_docs", "") + "\n" + "\n".join(own) + "\n"
     plugins = [{"search": {}}]
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "i18n" in plugin:
@@ -117,11 +126,10 @@ def copy_real(dest: Path) -> Path:
     return dest
 
 
-def generated(work: Path, size: int, tracks: list[str]) -> Path:
+def generated(work: Path, size: int) -> Path:
     project = work / f"n{size}" / "project"
     if not project.exists():
-        make_project(project, {f"{t}-seed": t for t in tracks})
-        grow(project, size)
+        large_project(project, ROOT, size)
     return project
 
 
@@ -132,11 +140,11 @@ def run(sizes: list[int], work: Path, extras: dict) -> list[dict]:
     pair = module_pair(real)
     cases = [("real site", copy, len(real.modules), pair, True),
              ("real site, rebuilt", copy, len(real.modules), pair, True)]
-    tracks = [t.id for t in real.ordered_tracks()]
     for size in sizes:
-        project = generated(work, size, tracks)
+        project = generated(work, size)
         cases.append((f"{size} modules", project, size,
-                      ("modul/persiapan-001/", "modul/persiapan-002/"), False))
+                      (ROUTES.lesson("id", "persiapan-001"), ROUTES.lesson("id", "persiapan-002")),
+                      False))
     with chromium() as browser:
         for name, project, count, (first, following), pdf in cases:
             print(f"bench: building {name} ...", file=sys.stderr)
@@ -157,21 +165,21 @@ def run(sizes: list[int], work: Path, extras: dict) -> list[dict]:
 
 def preview(sizes: list[int], work: Path) -> dict[int, list[float]]:
     """Edit-to-preview seconds per site size (modules per language), three edits each."""
-    tracks = [t.id for t in load_project(ROOT).ordered_tracks()]
     out = {}
     for size in sizes:
         print(f"bench: edit to preview, {size} modules ...", file=sys.stderr)
-        project = generated(work, size, tracks)
-        lesson = project / "content" / "id" / "modul" / "persiapan-001" / "index.md"
-        out[size] = edit_to_preview(project, lesson, "modul/persiapan-001/")
+        project = generated(work, size)
+        lesson = project / "content" / "id" / lesson_source("persiapan-001")
+        out[size] = edit_to_preview(project, lesson, ROUTES.lesson("id", "persiapan-001"))
     return out
 
 
 def test_suite() -> float:
-    print("bench: the whole test suite (pytest -n auto) ...", file=sys.stderr)
+    print("bench: the whole test suite (pytest -n auto, as make test runs it) ...",
+          file=sys.stderr)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pytest", "-q", "-n", "auto", "--dist", "loadfile"],
-                   cwd=ROOT, capture_output=True)
+    subprocess.run([sys.executable, "-m", "pytest", "-q", "-n", "auto", "--dist", "loadfile",
+                    "--no-loadscope-reorder"], cwd=ROOT, capture_output=True)
     return time.perf_counter() - started
 
 
@@ -187,7 +195,7 @@ def extras_text(extras: dict) -> str:
         parts.append("Edit a lesson under `mkdocs serve`, poll the served page:\n\n"
                      + "\n".join(lines))
     if extras.get("tests_s"):
-        parts.append(f"Whole test suite (pytest -n auto --dist loadfile): "
+        parts.append(f"Whole test suite (pytest -n auto --dist loadfile, as make test): "
                      f"{extras['tests_s']:.0f} s")
     return "\n\n".join(parts)
 
@@ -203,6 +211,32 @@ def table(rows: list[dict]) -> str:
                      f"| {r['plain_s']:.1f} | {r['bekal_s'] / r['plain_s']:.2f} "
                      f"| {kb(b['first_bytes'])} | {kb(b['next_bytes'])} "
                      f"| {kb(p['first_bytes'])} | {kb(p['next_bytes'])} |")
+    return "\n".join(lines)
+
+
+FLAT_BYTES = 512  # what tests/test_weight.py allows a page to grow between 12 and 60 modules
+
+
+def flatness(rows: list[dict]) -> str:
+    """How much the same module page grows with the site, against the smallest generated one:
+    first and next view, Bekal (the weight should not depend on the number of modules)."""
+    generated = [r for r in rows if not r["name"].startswith("real")]
+    if len(generated) < 2:
+        return ""
+    base = generated[0]
+    first = ROUTES.lesson("id", "persiapan-001")
+    lines = [f"Page weight against the site size (Bekal, `{first}` then "
+             f"`-002/`), growth from {base['modules_per_language']} modules; over "
+             f"{FLAT_BYTES} B is marked:", "",
+             "| modules / language | first view B | growth B | next view B | growth B |",
+             "|---|---|---|---|---|"]
+    for r in generated:
+        first, following = r["bekal_weight"]["first_bytes"], r["bekal_weight"]["next_bytes"]
+        grew = [first - base["bekal_weight"]["first_bytes"],
+                following - base["bekal_weight"]["next_bytes"]]
+        mark = ["" if g <= FLAT_BYTES else " (over)" for g in grew]
+        lines.append(f"| {r['modules_per_language']} | {first} | {grew[0]}{mark[0]} "
+                     f"| {following} | {grew[1]}{mark[1]} |")
     return "\n".join(lines)
 
 
@@ -226,7 +260,8 @@ def main(argv: list[str] | None = None) -> int:
             extras["tests_s"] = test_suite()
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    text = table(rows) + "\n\n" + extras_text(extras)
+    text = "\n\n".join(part for part in (table(rows), flatness(rows), extras_text(extras))
+                       if part)
     print(text)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

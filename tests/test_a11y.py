@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bekal.measure.a11y import describe, load_axe, violations
-from bekal.measure.pagetypes import built_pages
+from bekal_measure.a11y import describe, load_axe, violations
+from bekal_measure.pagetypes import built_pages
 
 pytestmark = pytest.mark.browser
 

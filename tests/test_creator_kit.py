@@ -338,16 +338,6 @@ def test_copy_button_works_by_keyboard_and_announces(page, site_url):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("prefix", ["", "en/"])
-def test_kit_page_has_no_axe_violations(page, site_url, prefix):
-    from axe_playwright_python.sync_playwright import Axe
-
-    page.goto(site_url + prefix + "kreator/")
-    violations = Axe().run(page).response["violations"]
-    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == []
-
-
-@pytest.mark.browser
 def test_short_link_opens_the_section_in_the_browser(page, site_url):
     page.goto(site_url + "en/go/p1-langkah/")
     page.wait_for_url(site_url + "en/modul/jalur-resmi/#langkah")

@@ -12,8 +12,8 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from bekal.measure.a11y import describe, load_axe, violations
 from bekal.model.project import load_project
+from bekal_measure.a11y import describe, load_axe, violations
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser

@@ -40,13 +40,14 @@ TABLE = [
     ("contact_card", ("indonesia",), "kontak/bekal-indonesia.vcf",
      "kontak/bekal-indonesia.vcf"),
     ("near_prints", (), "bantuan-terdekat/", "bantuan-terdekat/"),
-    ("wallet_cards", (), "kartu/", "kartu/"),
+    ("wallet_card", ("hk",), "kartu/kartu-hk-{lang}.pdf", "kartu/kartu-hk-{lang}.pdf"),
+    ("wallet_card", ("hk", True), "kartu/kartu-hk-a4-{lang}.pdf", "kartu/kartu-hk-a4-{lang}.pdf"),
 ]
 
 
 @pytest.mark.parametrize("lang", list(PREFIXES))
 @pytest.mark.parametrize(("route", "args", "on", "off"), TABLE,
-                         ids=[f"{row[0]}-{'-'.join(row[1])}" for row in TABLE])
+                         ids=[f"{row[0]}-{'-'.join(map(str, row[1]))}" for row in TABLE])
 def test_every_route_in_both_languages_with_directory_urls_on_and_off(route, args, on, off,
                                                                        lang):
     prefix = PREFIXES[lang]

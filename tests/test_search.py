@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bekal.measure.pagetypes import built_pages
 from bekal.model.project import load_project
+from bekal_measure.pagetypes import built_pages
 from conftest import ROOT, make_project, run_build, serve
 
 PROJECT = load_project(ROOT)

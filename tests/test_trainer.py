@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from html import unescape
 from pathlib import Path
 
@@ -20,7 +18,6 @@ LANGS = PROJECT.config.codes
 MODULES = [entry for _, entry in sorted(PROJECT.modules.items()) if entry.module]
 TAG = re.compile(r"<[^>]+>")
 INLINE = re.compile(r"</?(?:a|span|strong|em|small|mark|abbr|code)\b[^>]*>")
-VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 
 
 def text_of(html: str) -> str:
@@ -272,18 +269,3 @@ def test_slides_use_the_markdown_extensions_of_mkdocs_yml():
     html = render_slides(PROJECT, "x", "id", lesson, [])
     assert '<div class="admonition warning">' in html and "<table>" in html
     assert 'href="../../cek-dulu/#cek"' in html and 'href="../../../bantuan/"' in html
-
-
-# -- valid HTML ----------------------------------------------------------------------------
-
-@pytest.mark.skipif(not VNU.exists() or not shutil.which("java"),
-                    reason="the Nu HTML checker needs Java and node_modules/vnu-jar (npm ci)")
-def test_kit_pages_pass_the_nu_html_checker(real_site):
-    entry = MODULES[0]
-    files = [real_site / "pelatih/index.html", real_site / "en/pelatih/index.html"]
-    for lang in LANGS:
-        base = real_site / PROJECT.config.prefix(lang) / "modul" / entry.slug
-        files += [base / f / "index.html" for f in ("pelatih", "lembar-kerja", "kunci", "slide")]
-    result = subprocess.run(["java", "-jar", str(VNU), "--also-check-css", *map(str, files)],
-                            capture_output=True, text=True)
-    assert result.returncode == 0 and not result.stderr.strip(), result.stderr

@@ -98,20 +98,12 @@ def test_slides_without_javascript_are_one_readable_page(browser, real_site):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
-def test_kit_pages_have_no_axe_violations(page, real_site, site_url, lang):
+def test_slides_changed_by_their_script_have_no_axe_violations(page, real_site, lang):
+    # every kit page as built is checked by tests/test_a11y.py; this is the deck on a
+    # projector, from file://, after its script has moved to the last slide
     axe = Axe()
-    slug = MODULES[0].slug
-    prefix = PROJECT.config.prefix(lang)
     page.set_viewport_size(PROJECTOR)
-    urls = [deck_url(real_site, lang, slug),
-            (real_site / prefix / "modul" / slug / "lembar-kerja/index.html").as_uri(),
-            (real_site / prefix / "modul" / slug / "kunci/index.html").as_uri(),
-            f"{site_url}{prefix}modul/{slug}/pelatih/", f"{site_url}{prefix}pelatih/"]
-    for url in urls:
-        page.goto(url)
-        result = axe.run(page)
-        assert result.violations_count == 0, f"{url}\n{result.generate_report()}"
-    page.goto(deck_url(real_site, lang, slug))
+    page.goto(deck_url(real_site, lang, MODULES[0].slug))
     page.keyboard.press("End")  # the key points slide, after the script has changed the page
     result = axe.run(page)
     assert result.violations_count == 0, result.generate_report()

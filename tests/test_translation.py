@@ -39,11 +39,15 @@ def test_untranslated_page_shows_a_notice_in_the_readers_language(tmp_path):
 
 
 def test_translation_metadata_never_reaches_readers(real_site):
-    import pypdf
+    import pypdfium2  # reads the text of some 400 PDFs twenty times faster than pypdf
 
     leaks = [p for p in real_site.rglob("*.html") if "source_hash" in p.read_text("utf-8")]
-    for pdf in real_site.rglob("*.pdf"):
-        text = "".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
+    pdfs = list(real_site.rglob("*.pdf"))
+    assert pdfs
+    for pdf in pdfs:
+        document = pypdfium2.PdfDocument(pdf)
+        text = "".join(page.get_textpage().get_text_range() for page in document)
+        document.close()
         if "source_hash" in text:
             leaks.append(pdf)
     assert leaks == []

@@ -27,6 +27,7 @@ CHECKER = "cek-tawaran"    # the job-offer checker
 CONTACTS = "kontak"        # saved contacts (.vcf)
 QR = "kreator/qr"          # QR codes of the short links
 CARDS = "assets/bekal/cards"  # link preview images
+OFFLINE_SEARCH = "assets/bekal-offline"  # the offline bundle's search scripts
 SEARCH = "cari"
 NOT_FOUND = "404.html"
 SESSION_COUNT = "hitung"   # the trainers' page that counts a group's results
@@ -35,6 +36,7 @@ SESSION_COUNT = "hitung"   # the trainers' page that counts a group's results
 HELP_SOURCE = "bantuan.md"
 TRAINERS_HUB_SOURCE = f"{TRAINERS}/index.md"
 CREATOR_KIT_SOURCE = "kreator/index.md"
+NEAR_SOURCE = f"{NEAR_PRINTS}.md"  # "Help near you"
 SESSION_COUNT_SOURCE = f"{TRAINERS}/{SESSION_COUNT}.md"  # no such file: the page's name
 
 LESSON_SOURCE = re.compile(rf"^{MODULES}/([^/]+)/(index|{TRAINERS}|handout)\.md$")
@@ -191,9 +193,10 @@ class Routes:
         """The folder of the province lists (A4 PDFs) of "Help near you"."""
         return f"{self.prefixes[lang]}{NEAR_PRINTS}/"
 
-    def wallet_cards(self, lang: str) -> str:
-        """The folder of the wallet cards (PDFs)."""
-        return f"{self.prefixes[lang]}{WALLET}/"
+    def wallet_card(self, lang: str, group_id: str, sheet: bool = False) -> str:
+        """A destination's wallet card: four card-size pages, or the A4 sheet of eight."""
+        name = f"{WALLET}-{group_id}-a4-{lang}" if sheet else f"{WALLET}-{group_id}-{lang}"
+        return f"{self.prefixes[lang]}{WALLET}/{name}.pdf"
 
     def contact_card(self, lang: str, group_id: str) -> str:
         return f"{self.prefixes[lang]}{CONTACTS}/bekal-{group_id}.vcf"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import markdown
@@ -86,6 +86,15 @@ def _renderer(root: Path) -> markdown.Markdown:
     return markdown.Markdown(extensions=names, extension_configs=configs)
 
 
+@lru_cache(maxsize=4096)
+def _rendered(root: Path, body: str) -> str:
+    """A page body as MkDocs would render it; the same body is rendered once (a preview
+    rebuild renders only the pages that changed)."""
+    md = _renderer(root)
+    md.reset()
+    return md.convert(body)
+
+
 def split_front_matter(text: str) -> tuple[dict, str, int]:
     """(front matter, body, line of the body's first line), as MkDocs reads a page."""
     match = FRONT_MATTER.match(text)
@@ -121,9 +130,7 @@ def check_page(root: Path, path: Path, text: str, issues: IssueList) -> None:
             issues.add(path, _line_of(text, f"{key}:", 1), "unsafe-title",
                        f"front matter '{key}' holds HTML; titles are plain text",
                        "write the title without < and >")
-    md = _renderer(root)
-    md.reset()
-    rendered = md.convert(body)
+    rendered = _rendered(root, body)
     lines = body.split("\n")
     cursor = 0
     last: dict[sanitize.Removal, int] = {}
@@ -212,16 +219,23 @@ def _inline() -> markdown.Markdown:
 
 def check_yaml_text(path: Path, line: int, text: str, issues: IssueList) -> None:
     """A YAML text is plain text: HTML in it is shown as typed; Markdown links are checked."""
-    if nh3.is_html(text):
-        issues.add(path, line, "yaml-html", "this text holds HTML; YAML texts are plain text",
-                   "remove the tags: the site shows them as typed, not as HTML")
-    if "[" not in text:
-        return  # escaped, only a Markdown link or image could still make an element
-    md = _inline()
-    md.reset()
-    for removal in sanitize.removals(md.convert(sanitize.text(text))):
-        code, message, hint = describe(removal)
+    for code, message, hint in _yaml_text_findings(text):
         issues.add(path, line, code, message, hint)
+
+
+@lru_cache(maxsize=65536)
+def _yaml_text_findings(text: str) -> tuple[tuple[str, str, str], ...]:
+    """What is wrong with one text, whatever file it is in (computed once per text)."""
+    found = []
+    if nh3.is_html(text):
+        found.append(("yaml-html", "this text holds HTML; YAML texts are plain text",
+                      "remove the tags: the site shows them as typed, not as HTML"))
+    if "[" in text:  # escaped, only a Markdown link or image could still make an element
+        md = _inline()
+        md.reset()
+        found += [describe(removal)
+                  for removal in sanitize.removals(md.convert(sanitize.text(text)))]
+    return tuple(found)
 
 
 def _walk_texts(value, loc: tuple):

@@ -9,6 +9,7 @@ from markupsafe import Markup
 from bekal.routes import (
     CREATOR_KIT_SOURCE,
     HELP_SOURCE,
+    NEAR_SOURCE,
     TRAINERS_HUB_SOURCE,
     lesson_source,
     track_source,
@@ -18,7 +19,7 @@ from . import publisher
 from .project import Project
 
 # Pages after the tracks, in this order, when they exist.
-TAIL_PAGES = (HELP_SOURCE, "bantuan-terdekat.md", TRAINERS_HUB_SOURCE, CREATOR_KIT_SOURCE,
+TAIL_PAGES = (HELP_SOURCE, NEAR_SOURCE, TRAINERS_HUB_SOURCE, CREATOR_KIT_SOURCE,
               "glosarium.md", "tentang.md")
 
 

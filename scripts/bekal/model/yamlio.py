@@ -8,6 +8,7 @@ is an issue in words an author reads, at the line where it is.
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -189,6 +190,25 @@ def load_yaml(path: Path, issues: IssueList) -> tuple[Any, LineMap] | None:
     text = read_text(path, issues)
     if text is None:
         return None
+    key = (str(path), text)
+    hit = _PARSED.get(key)
+    if hit is not None:  # the same file, unchanged since the last build (mkdocs serve)
+        return copy.deepcopy(hit[0]), hit[1]
+    found = len(issues)
+    parsed = _parse(path, text, issues)
+    if parsed is not None and len(issues) == found:  # only a clean file is remembered
+        if len(_PARSED) > 8192:
+            _PARSED.clear()
+        _PARSED[key] = (copy.deepcopy(parsed[0]), parsed[1])
+    return parsed
+
+
+# clean parses by (path, text): a preview's rebuild reads only the files that changed.
+# The values are copied out, so nothing a caller changes reaches the next build.
+_PARSED: dict[tuple[str, str], tuple[Any, LineMap]] = {}
+
+
+def _parse(path: Path, text: str, issues: IssueList) -> tuple[Any, LineMap] | None:
     loader = None
     try:
         loader = _Loader(text)

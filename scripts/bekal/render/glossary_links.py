@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import escape
 
 from bekal.model.project import Project
@@ -24,12 +25,11 @@ def link_terms(project: Project, html: str, lang: str, page_url: str, glossary_u
     """Link the first use of every glossary term on the page (not inside links or headings)."""
     if page_url == glossary_url:
         return html
-    patterns = {}
+    pending = {}  # key -> term, in the glossary's order, until its first use is linked
     for key, loaded in project.glossary.items():
         term = loaded.model.term.get(lang)
         if term:
-            patterns[key] = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])")
-    pending = dict(patterns)
+            pending[key] = term
     skip_depth = 0
     out = []
     for token in _TAG.split(html):
@@ -47,17 +47,21 @@ def link_terms(project: Project, html: str, lang: str, page_url: str, glossary_u
     return "".join(out)
 
 
+@lru_cache(maxsize=1024)
+def _pattern(terms: tuple[str, ...]) -> re.Pattern:
+    """One pattern for all the terms (a page's pending terms repeat from page to page)."""
+    alternatives = "|".join(f"(?P<t{i}>{re.escape(term)})" for i, term in enumerate(terms))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
 def _link_in_text(project, text, lang, pending, page_url, glossary_url) -> str:
     result = []
     while pending:
-        first = None
-        for key, pattern in pending.items():
-            match = pattern.search(text)
-            if match and (first is None or match.start() < first[1].start()):
-                first = (key, match)
-        if first is None:
+        # the earliest use of any term still pending; at one place, the first in order
+        match = _pattern(tuple(pending.values())).search(text)
+        if match is None:
             break
-        key, match = first
+        key = list(pending)[int(match.lastgroup[1:])]
         del pending[key]
         definition = project.term(key).definition[lang]
         href = relative(page_url, glossary_url) + f"#{key}"

@@ -21,6 +21,8 @@ from html.parser import HTMLParser
 import nh3
 from markupsafe import Markup
 
+from bekal.model.pageref import FACT_REF
+
 TAGS = frozenset({
     "a", "abbr", "article", "aside", "audio", "b", "blockquote", "br", "button", "caption",
     "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
@@ -121,13 +123,17 @@ def plain(html: str) -> Markup:
     return Markup(_text_only().clean(html))
 
 
-_ATTR_LIST = re.compile(r"(?<!\{)\{(?!\{)")
 
 
 def text(value: str) -> str:
     """A YAML text (plain text) made safe to put into Markdown: no HTML, no attribute list
     (a single '{'); ``{{fact:key}}`` references stay for the facts step."""
-    return _ATTR_LIST.sub("&#123;", escape(value, quote=False))
+    escaped = escape(value, quote=False)
+    out, at = [], 0
+    for ref in FACT_REF.finditer(escaped):  # every other '{' is written as a character
+        out += [escaped[at:ref.start()].replace("{", "&#123;"), ref.group(0)]
+        at = ref.end()
+    return "".join([*out, escaped[at:].replace("{", "&#123;")])
 
 
 # -- what would be removed ----------------------------------------------------------

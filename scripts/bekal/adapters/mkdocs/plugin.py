@@ -87,6 +87,8 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         self.cards = wallet.CardSet()
         self.command = "build"
         self._i18n = None  # static-i18n, when the site uses it
+        self._contexts: dict[str, dict] = {}  # per language, for self._contexts_of
+        self._contexts_of: Project | None = None
         self.problems = ""  # while serving broken content: the report every page shows
 
     # -- helpers ---------------------------------------------------------------
@@ -112,6 +114,8 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         return config
 
     def on_startup(self, *, command, dirty):
+        if not self.config.enabled:
+            return
         self.command = command
         self.pdf_wanted = handouts.wanted(command)
         self.serving = command == "serve"
@@ -133,6 +137,8 @@ class BekalPlugin(BasePlugin[BekalConfig]):
             raise PluginError(str(err)) from None
 
     def on_serve(self, server, config, builder):
+        if not self.config.enabled:
+            return server
         root = self.project.root
         for folder in ("modules", "overrides", "scripts"):
             if (root / folder).exists():
@@ -256,7 +262,12 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         return phone.with_assets(self.project, ref, html, page.url)
 
     def _context(self, lang: str) -> dict:
-        return site_context(self.project, lang)
+        """The theme's Bekal context of ``lang``: made once per project, a copy per page."""
+        if self._contexts_of is not self.project:
+            self._contexts_of, self._contexts = self.project, {}
+        if lang not in self._contexts:
+            self._contexts[lang] = site_context(self.project, lang)
+        return dict(self._contexts[lang])
 
     def on_page_context(self, context, page, config, nav):
         if self.problems:

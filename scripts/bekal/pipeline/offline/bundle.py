@@ -20,6 +20,7 @@ from pathlib import Path
 from bekal.model.project import load_project
 from bekal.render.handouts import build_date
 from bekal.resources import ASSETS, TEMPLATES
+from bekal.routes import CARDS
 
 from .links import fix_links
 from .search import write_index
@@ -29,7 +30,7 @@ OVERLAY = {"cari.html": TEMPLATES / "offline-cari.html"}
 SEARCH_SCRIPT = ASSETS / "offline-search.js"
 # Useless without a server or a network: error pages, sitemaps, link-preview images.
 DROP_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
-DROP_DIRS = ("assets/bekal/cards",)
+DROP_DIRS = (CARDS,)
 # Material's own scripts: overrides/main.html never loads them.
 DROP_DIRS_UNLESS_USED = ("assets/javascripts",)
 STORED = {".pdf", ".png", ".gz", ".zip", ".jpg", ".webp"}  # already compressed

@@ -12,7 +12,9 @@ import re
 from html import unescape
 from pathlib import Path
 
-DIR = "assets/bekal-offline"
+from bekal.routes import OFFLINE_SEARCH
+
+DIR = OFFLINE_SEARCH
 LANG = re.compile(r'<html\b[^>]*\blang="([^"]+)"', re.I)
 ARTICLE = re.compile(r"<article\b([^>]*)>(.*?)</article>", re.I | re.S)
 HEADING = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.I | re.S)

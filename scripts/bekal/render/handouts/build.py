@@ -20,13 +20,13 @@ from bekal.model.pageref import PageRef
 from bekal.model.project import Project
 from bekal.model.site_address import is_local
 from bekal.outputs import Output
+from bekal.render.qr import qr_svg
 from bekal.routes import track_source
 
 from . import booklet, web
 from .cache import PdfCache, cache_key
 from .content import HandoutContent, gather, localized
 from .errors import HandoutError
-from .qr import qr_svg
 from .render import Rendered, render_pdf, renderer_fingerprint, templates
 
 MAX_WORKERS = 2  # the machines this runs on have two cores; more only adds memory

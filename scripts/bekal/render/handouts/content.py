@@ -11,13 +11,13 @@ from bekal.model.help_numbers import HELP_FACTS
 from bekal.model.issues import IssueList
 from bekal.model.project import ModuleEntry, Project
 from bekal.model.textfile import read_text, strip_front_matter
+from bekal.render.qr import qr_svg
 from bekal.render.sanitize import text as plain
-from bekal.routes import MODULES, lesson_source
+from bekal.routes import MODULES, NEAR_SOURCE, lesson_source
 
 from .errors import HandoutError
 from .markup import PrintMarkdown
 from .print_facts import SourceLine, check_refs, print_fact, shared_mark, source_lines, substitute
-from .qr import qr_svg
 
 
 @dataclass
@@ -120,6 +120,6 @@ def gather(project: Project, entry: ModuleEntry, lang: str) -> HandoutContent:
         code=module.code, url=url, qr=Markup(qr_svg(url)), body=body,
         key_points=key_points, checklist=checklist, help_lines=help_lines,
         sources=source_lines(project, used, lang), help_note=help_note,
-        near_url=(project.config.site_url + project.config.prefix(lang) + "bantuan-terdekat/"
+        near_url=(project.config.site_url + project.routes.page(lang, NEAR_SOURCE)
                   if project.places else ""))
 

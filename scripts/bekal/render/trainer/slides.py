@@ -177,11 +177,19 @@ class _SlideSplitter(Treeprocessor):
     with the N key, in print and without JavaScript under the slide).
     """
 
-    def __init__(self, md, continued: str, notes: str):
+    def __init__(self, md, deck: _SlideExtension):
         super().__init__(md)
-        self.continued, self.notes = continued, notes
+        self.deck = deck  # the deck being converted: its words for "continued" and "notes"
         self.words = _Words(md)
         self.split = _Split(self.words)
+
+    @property
+    def continued(self) -> str:
+        return self.deck.continued
+
+    @property
+    def notes(self) -> str:
+        return self.deck.notes
 
     def run(self, root: ET.Element) -> None:
         children = list(root)
@@ -298,47 +306,53 @@ class _SlideSplitter(Treeprocessor):
 class _Links(Treeprocessor):
     """Links between lesson pages (``../x/index.md``) point at the site's pages from the deck."""
 
-    def __init__(self, md, resolve: Callable[[str], str]):
+    def __init__(self, md, deck: _SlideExtension):
         super().__init__(md)
-        self.resolve = resolve
+        self.deck = deck
 
     def run(self, root: ET.Element) -> None:
         for link in root.iter("a"):
             url = link.get("href", "")
             if not url or url.startswith("#") or SCHEME.match(url):
                 continue
-            link.set("href", self.resolve(url))
+            link.set("href", self.deck.resolve(url))
 
 
 class _SlideExtension(Extension):
-    def __init__(self, resolve: Callable[[str], str], continued: str, notes: str):
+    """What differs from deck to deck: where its links lead, its words in the language."""
+
+    def __init__(self):
         super().__init__()
-        self.resolve, self.continued, self.notes = resolve, continued, notes
+        self.resolve: Callable[[str], str] = str
+        self.continued = self.notes = ""
 
     def extendMarkdown(self, md):
-        md.treeprocessors.register(_Links(md, self.resolve), "bekal_slide_links", 3)
-        md.treeprocessors.register(_SlideSplitter(md, self.continued, self.notes),
-                                   "bekal_slides", 1)
+        md.treeprocessors.register(_Links(md, self), "bekal_slide_links", 3)
+        md.treeprocessors.register(_SlideSplitter(md, self), "bekal_slides", 1)
 
 
 @cache
-def _extensions(root) -> tuple[list[str], dict[str, dict]]:
-    return markdown_extensions(root)
+def _converter(root) -> tuple[markdown.Markdown, _SlideExtension]:
+    """One Markdown converter per project, set up with the site's extensions (setting one up
+    costs more than converting a lesson); each deck sets the extension's fields first."""
+    names, configs = markdown_extensions(root)
+    deck = _SlideExtension()
+    return markdown.Markdown(extensions=[*names, deck], extension_configs=configs), deck
 
 
 def render_slides(project: Project, slug: str, lang: str, text: str, used: list[str]) -> str:
     """Lesson Markdown (facts not yet rendered) to a run of <section class="slide">."""
-    names, configs = _extensions(project.root)
-    continued = project.t(lang, "slides_continued", title="{title}")
-    notes = project.t(lang, "slides_notes")
+    md, current = _converter(project.root)
+    current.continued = project.t(lang, "slides_continued", title="{title}")
+    current.notes = project.t(lang, "slides_notes")
     routes = project.routes
     deck = routes.slides(lang, slug)
 
     def resolve(href: str) -> str:  # a lesson's link, followed from the deck
         return relative(deck, routes.authored_link(lang, f"{MODULES}/{slug}", href))
 
-    md = markdown.Markdown(extensions=[*names, _SlideExtension(resolve, continued, notes)],
-                           extension_configs=configs)
+    current.resolve = resolve
+    md.reset()
     # no sources list on slides, so the marks do not link
     return sanitize.clean(md.convert(facts.substitute(project, text, lang, used, linked=False)))
 

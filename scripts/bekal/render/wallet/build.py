@@ -19,13 +19,13 @@ from bekal.outputs import Output
 from bekal.render.handouts import HandoutError, Pdf
 from bekal.render.handouts.cache import PdfCache, cache_key
 from bekal.render.handouts.print_facts import print_fact
-from bekal.render.handouts.qr import qr_svg
 from bekal.render.handouts.render import (
     font_face_css,
     renderer_fingerprint,
     sealed_layout,
     templates,
 )
+from bekal.render.qr import qr_svg
 from bekal.resources import TEMPLATES
 
 CALLABLE = ("phone", "whatsapp")
@@ -100,7 +100,6 @@ def build_language(project: Project, lang: str, cache_dir: Path | None = None) -
     cache = PdfCache(cache_dir or project.root / ".cache" / "wallet")
     css = font_face_css() + (TEMPLATES / "wallet.css").read_text("utf-8")
     t = lambda key, **values: project.t(lang, key, **values)  # noqa: E731
-    folder = project.routes.wallet_cards(lang)
     for group in groups:
         panels, keys = _panels(project, group, lang)
         made = {}
@@ -114,9 +113,8 @@ def build_language(project: Project, lang: str, cache_dir: Path | None = None) -
                 if len(document.pages) != pages:
                     raise _overflow(project, group, kind, len(document.pages), pages)
                 entry = cache.put(key, document.write_pdf(), pages)
-            name = f"kartu-{group.id}-{lang}.pdf" if kind == "card" else \
-                f"kartu-{group.id}-a4-{lang}.pdf"
-            made[kind] = Pdf(folder + name, entry.file, entry.pages, entry.file.stat().st_size)
+            path = project.routes.wallet_card(lang, group.id, sheet=kind != "card")
+            made[kind] = Pdf(path, entry.file, entry.pages, entry.file.stat().st_size)
         result.cards[group.id] = Card(group.id, group.guide, made["card"], made["sheet"], keys)
     cache.prune()
     return result

@@ -20,9 +20,11 @@ class HtmlError:
     file: str
     line: int
     message: str
+    kind: str = "error"  # or "warning", "info"
 
     def format(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        label = "" if self.kind == "error" else f"{self.kind}: "
+        return f"{self.file}:{self.line}: {label}{self.message}"
 
 
 def vnu_jar(root: Path) -> Path:
@@ -34,19 +36,27 @@ def vnu_jar(root: Path) -> Path:
     return jar
 
 
-def check_html(root: Path, pages: list[Path], relative_to: Path) -> list[HtmlError]:
-    """Errors the Nu HTML checker reports for ``pages`` (warnings are left out)."""
+def check_html(root: Path, pages: list[Path], relative_to: Path,
+               warnings: bool = False) -> list[HtmlError]:
+    """Errors the Nu HTML checker reports for ``pages``; with ``warnings``, its warnings and
+    other messages too (``kind`` "warning" or "info"), from the same run."""
     if not pages:
         return []
-    command = ["java", "-Xss1m", "-jar", str(vnu_jar(root)), "--errors-only",
+    command = ["java", "-Xss1m", "-jar", str(vnu_jar(root)),
+               *([] if warnings else ["--errors-only"]),
                "--format", "json", "--exit-zero-always", *map(str, pages)]
     result = subprocess.run(command, capture_output=True, text=True)
     report = json.loads(result.stderr or result.stdout or '{"messages": []}')
     errors = []
     for message in report.get("messages", []):
-        if message.get("type") != "error":
+        if message.get("type") in ("error", "non-document-error"):  # the latter: unreadable
+            kind = "error"
+        elif warnings:
+            kind = message.get("subType") or "info"  # "warning", or a plain "info" message
+        else:
             continue
         path = Path(message.get("url", "").removeprefix("file:"))
         name = path.relative_to(relative_to).as_posix() if path.is_absolute() else str(path)
-        errors.append(HtmlError(name, message.get("lastLine", 0), message.get("message", "")))
+        errors.append(HtmlError(name, message.get("lastLine", 0), message.get("message", ""),
+                                kind))
     return errors

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bekal.model.project import ModuleEntry, Project
+from bekal.routes import CREATOR_KIT_SOURCE, HELP_SOURCE, TRAINERS, lesson_source
 
 
 @dataclass(frozen=True)
@@ -43,28 +44,28 @@ def page_types(project: Project) -> list[PageType]:
     module = quiz_module(project)
     first_track = project.ordered_tracks()[0].id
     trainer = next((m for m in _modules_in_order(project)
-                    if (project.content_dir / project.config.default / "modul" / m.slug
-                        / "pelatih.md").exists()), module)
-    paths = {
-        "home": "",
-        "track": f"jalur/{first_track}/",
-        "module": f"modul/{module.slug}/",
-        "help": "bantuan/",
-        "trainer": f"modul/{trainer.slug}/pelatih/",
-        "creator": "kreator/",
-        "search": "cari/",
+                    if (project.content_dir / project.config.default
+                        / lesson_source(m.slug, TRAINERS)).exists()), module)
+    at = project.routes
+    urls = {
+        "home": at.home,
+        "track": lambda lang: at.track(lang, first_track),
+        "module": lambda lang: at.lesson(lang, module.slug),
+        "help": lambda lang: at.page(lang, HELP_SOURCE),
+        "trainer": lambda lang: at.trainer_guide(lang, trainer.slug),
+        "creator": lambda lang: at.page(lang, CREATOR_KIT_SOURCE),
+        "search": at.search,
     }
-    return [PageType(kind, lang, project.config.prefix(lang) + path)
-            for lang in project.config.codes for kind, path in paths.items()]
+    return [PageType(kind, lang, url(lang))
+            for lang in project.config.codes for kind, url in urls.items()]
 
 
 def module_pair(project: Project, lang: str | None = None) -> tuple[str, str]:
     """Site paths of a module page with a quiz and of the module a reader opens next."""
     lang = lang or project.config.default
     first = quiz_module(project)
-    prefix = project.config.prefix(lang)
-    return (f"{prefix}modul/{first.slug}/",
-            f"{prefix}modul/{next_module(project, first).slug}/")
+    return (project.routes.lesson(lang, first.slug),
+            project.routes.lesson(lang, next_module(project, first).slug))
 
 
 def built_pages(site: Path) -> list[Path]:

@@ -1,10 +1,11 @@
 """A large generated project: N modules per language, for weight budgets and the benchmark.
 
-Start from a project that has one module per track (``make_project`` in tests/conftest.py
-makes one with ``bekal new``), then ``grow`` it: each track's module is cloned, with its own
+``seed`` makes a project with one module per track (``bekal new``) on a copy of a real
+project's skeleton and site pages; ``grow`` then clones each track's module, with its own
 slug, order, code and title, a lesson of about 650 words and a five-question quiz, until the
-project has N modules per language. Cloning keeps every file exactly in the shape
-``bekal new`` writes, so the project passes ``bekal check`` as the format evolves.
+project has N modules per language; ``large_project`` does both. Cloning keeps every file
+exactly in the shape ``bekal new`` writes, so the project passes ``bekal check`` as the
+format evolves.
 """
 
 from __future__ import annotations
@@ -15,7 +16,13 @@ from pathlib import Path
 
 import yaml
 
+from bekal.authoring.scaffold import new_module
 from bekal.model.project import load_project
+from bekal.routes import MODULES
+
+# What a generated project takes from the real one: configuration, theme and shared data
+SKELETON = ("mkdocs.yml", "overrides", "modules/tracks.yml", "modules/facts.yml",
+            "modules/glossary.yml", "modules/ui.yml")
 
 WORDS = {
     "id": (
@@ -92,8 +99,8 @@ def grow(root: Path, per_lang: int) -> Path:
         (target / "quiz.yml").write_text(yaml.safe_dump(_quiz(quiz), allow_unicode=True,
                                                         sort_keys=False), "utf-8")
         for lang in langs:
-            source = project.content_dir / lang / "modul" / seed.slug
-            pages = project.content_dir / lang / "modul" / slug
+            source = project.content_dir / lang / MODULES / seed.slug
+            pages = project.content_dir / lang / MODULES / slug
             if source != pages:
                 shutil.copytree(source, pages, dirs_exist_ok=True)
             body = (source / "index.md").read_text("utf-8")
@@ -102,5 +109,29 @@ def grow(root: Path, per_lang: int) -> Path:
         if not seed.slug.endswith("-001"):
             shutil.rmtree(seed.dir)
             for lang in langs:
-                shutil.rmtree(project.content_dir / lang / "modul" / seed.slug)
+                shutil.rmtree(project.content_dir / lang / MODULES / seed.slug)
     return root
+
+
+def seed(dest: Path, source: Path) -> Path:
+    """``source``'s skeleton and site pages (no modules) in ``dest``, plus one module per
+    track made by ``bekal new`` (slug ``<track>-seed``)."""
+    for item in SKELETON:
+        target = dest / item
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if (source / item).is_dir():
+            shutil.copytree(source / item, target)
+        else:
+            shutil.copy2(source / item, target)
+    for lang_dir in (source / "content").iterdir():
+        shutil.copytree(lang_dir, dest / "content" / lang_dir.name,
+                        ignore=shutil.ignore_patterns(MODULES))
+    for track in load_project(dest).ordered_tracks():
+        new_module(dest, f"{track.id}-seed", track.id)
+    return dest
+
+
+def large_project(dest: Path, source: Path, per_lang: int) -> Path:
+    """A project with ``per_lang`` generated modules per language on ``source``'s skeleton:
+    module pages ``modul/<track>-<NNN>/`` (``persiapan-001``, ``persiapan-002``, ...)."""
+    return grow(seed(dest, source), per_lang)
