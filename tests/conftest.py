@@ -1,4 +1,5 @@
-"""Shared fixtures: the real site built once, fixture projects, a local server, Chromium."""
+"""Shared fixtures: the real site built once, fixture projects made from the test project
+(tests/fixtures/project), a local server, Chromium."""
 
 from __future__ import annotations
 
@@ -20,8 +21,11 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-SKELETON = ["mkdocs.yml", "overrides", "modules/tracks.yml", "modules/facts.yml",
-            "modules/glossary.yml", "modules/ui.yml"]
+# The test project of its own (see its README.md): configuration, test facts, glossary,
+# interface strings and site pages. No fixture project copies the real content.
+FIXTURE = ROOT / "tests" / "fixtures" / "project"
+# data files a fixture project only gets when a test asks for them (with_data)
+OPTIONAL_DATA = ("contacts.yml", "cek-tawaran.yml", "page-codes.yml")
 
 
 def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
@@ -34,26 +38,42 @@ def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 
 def make_project(dest: Path, modules: dict[str, str] | None = None) -> Path:
-    """A small project: the real skeleton and site pages, with generated modules.
+    """A small valid project: the test project (tests/fixtures/project) and the real theme
+    code (overrides/), with generated modules.
 
     ``modules`` maps slug -> track; each module is made by ``bekal new``.
     """
     from bekal.authoring.scaffold import new_module
 
-    for item in SKELETON:
-        src = ROOT / item
-        target = dest / item
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if src.is_dir():
-            shutil.copytree(src, target)
-        else:
-            shutil.copy2(src, target)
-    for lang_dir in (ROOT / "content").iterdir():
-        shutil.copytree(lang_dir, dest / "content" / lang_dir.name,
-                        ignore=shutil.ignore_patterns("modul"))
+    shutil.copytree(FIXTURE, dest, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("README.md", *OPTIONAL_DATA))
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
     for slug, track in (modules or {}).items():
         new_module(dest, slug, track)
     return dest
+
+
+def with_data(root: Path, *names: str) -> Path:
+    """Give a fixture project the test project's own ``modules/<name>`` data files
+    (contacts.yml, cek-tawaran.yml, page-codes.yml); all of them without ``names``."""
+    for name in names or OPTIONAL_DATA:
+        shutil.copy2(FIXTURE / "modules" / name, root / "modules" / name)
+    return root
+
+
+@functools.cache
+def fixture_project():
+    """The test project as loaded by Bekal: tests read the facts and strings they expect
+    from here (``fixture_project().fact(key)``, ``.t(lang, key)``), never retype them."""
+    from bekal.model.project import load_project
+
+    return load_project(FIXTURE)
+
+
+def fixture_value(key: str, lang: str = "id") -> str:
+    """A test fact's value as the registry spells it."""
+    project = fixture_project()
+    return project.fact(key).text(lang, project.config.default)
 
 
 @contextlib.contextmanager

@@ -1,4 +1,5 @@
-"""The fixture quiz shared by the quiz tests: tests/golden/quiz/{quiz,fact}.yml."""
+"""The fixture quiz shared by the quiz tests: tests/golden/quiz/quiz.yml. The facts it names
+(uji.hotline, uji.aturan) are in the test project's registry (tests/fixtures/project)."""
 
 from __future__ import annotations
 
@@ -18,13 +19,6 @@ def fixture_data() -> dict:
 
 def fixture_quiz() -> Quiz:
     return Quiz.model_validate(fixture_data())
-
-
-def with_test_fact(root: Path) -> Path:
-    """The fact the fixture quiz refers to, appended to a fixture project's registry."""
-    with (root / "modules" / "facts.yml").open("a", encoding="utf-8") as out:
-        out.write("\n" + (GOLDEN / "fact.yml").read_text("utf-8"))
-    return root
 
 
 def fact_free(text: str) -> str:

@@ -99,7 +99,7 @@ class YamlText:
 # class 2: YAML texts that hold HTML (plain text everywhere)
 HTML = f"<b>{MARK}</b><img src=x onerror=alert(1)>"
 YAML_TEXTS = [
-    YamlText("modules/tracks.yml", "id: Persiapan sebelum berangkat",
+    YamlText("modules/tracks.yml", "id: Persiapan (jalur uji)",  # the test project's
              f"id: 'Persiapan {HTML}'", "yaml-html"),
     YamlText(f"modules/{SLUG}/module.yml", "id: '[id] New module: uji-coba'",
              f"id: 'Judul {HTML}'", "yaml-html"),

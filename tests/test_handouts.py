@@ -17,7 +17,7 @@ from bekal.model.project import load_project
 from bekal.render import handouts
 from bekal.render.facts import FACT_REF, display_value
 from bekal.render.handouts.content import HELP_FACTS
-from conftest import ROOT, make_project, run_build
+from conftest import ROOT, fixture_value, make_project, run_build
 
 A4 = (595.28, 841.89)  # points
 UNVERIFIED_MARK = re.compile(
@@ -153,8 +153,9 @@ def test_handout_content(fixture_build):
     alpha = pypdf.PdfReader(site / "modul/alpha/bekal-alpha-id.pdf")
     text = plain(" ".join(page.extract_text() for page in alpha.pages))
     assert "Ringkasan modul alpha." in text
-    assert "0800-1000 (belum dicek ke sumber resmi)" in text  # marked as on the web
-    assert "Butuh bantuan?" in text and "Sumber" in text
+    call_centre = fixture_value("hotline.kp2mi.call_center")  # a test fact others report
+    assert f"{call_centre} ({project.t('id', 'fact_mark_secondary')})" in text  # as on the web
+    assert project.t("id", "handout_help") in text and project.t("id", "sources") in text
     links = [annot.get_object()["/A"].get("/URI") for page in alpha.pages
              for annot in page.get("/Annots", [])]
     assert project.config.site_url + "bantuan/" in links  # a relative link made absolute
@@ -221,8 +222,9 @@ def test_cache_renders_only_what_changed(tmp_path):
     changed = {path for path, line in again.items() if "rendered" in line}
     assert changed == {"modul/alpha/bekal-alpha-id.pdf", "jalur/persiapan/bekal-persiapan-id.pdf"}
     facts = project_dir / "modules/facts.yml"  # a fact on every handout (the help box)
-    facts.write_text(facts.read_text("utf-8").replace('value: "0800-1000"',
-                                                      'value: "0800-1001"', 1), "utf-8")
+    number = fixture_value("hotline.kp2mi.call_center")
+    facts.write_text(facts.read_text("utf-8").replace(f'value: "{number}"',
+                                                      f'value: "{number}9"', 1), "utf-8")
     assert all("rendered" in line for line in build().values())
 
 

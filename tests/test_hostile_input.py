@@ -371,7 +371,7 @@ def test_years_and_small_counts_stay_allowed(project, text):
 @pytest.mark.parametrize(("rel", "old", "new"), [
     ("modules/glossary.yml", "Pekerja Migran Indonesia. Warga",
      "Pekerja Migran Indonesia. Hubungi 0812-3456-7890. Warga"),
-    ("modules/tracks.yml", "Jalur resmi, dokumen", "Jalur resmi (kp2mi.go.id), dokumen"),
+    ("modules/tracks.yml", "untuk persiapan sebelum", "untuk persiapan (kp2mi.go.id) sebelum"),
     ("modules/ui.yml", "key_points: Poin penting", "key_points: Poin penting 0800 1000"),
     (f"{MOD}/quiz.yml", "A first question?", "Telepon 0812.3456.7890?"),
     (f"{MOD}/module.yml", "One line that says", "Rp\u200b15.000.000 says"),

@@ -3,17 +3,17 @@ checks of modules/contacts.yml, page-codes.yml and recordings, and the vCard for
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bekal.checks import run_checks
 from bekal.model.project import load_project
 from bekal.render.phone import audio, vcard
 from bekal.render.phone.calls import Number
 from bekal.render.phone.checker import verdict_css
-from conftest import ROOT, make_project
+from conftest import FIXTURE, ROOT, make_project, with_data
 
 PROJECT = load_project(ROOT)
 LESSON = "content/id/modul/uji-coba/index.md"
@@ -25,9 +25,7 @@ def codes(root: Path) -> list[tuple[str, str]]:
 
 @pytest.fixture()
 def project(tmp_path) -> Path:
-    root = make_project(tmp_path / "p", {"uji-coba": "persiapan"})
-    for name in ("contacts.yml", "cek-tawaran.yml", "page-codes.yml"):
-        shutil.copy2(ROOT / "modules" / name, root / "modules" / name)
+    root = with_data(make_project(tmp_path / "p", {"uji-coba": "persiapan"}))
     assert codes(root) == []
     return root
 
@@ -54,11 +52,13 @@ def test_a_question_naming_missing_data_is_an_error(project):
 
 
 @pytest.mark.parametrize(("key", "code"), [("tidak.ada", "unknown-fact"),
-                                           ("law.uu18_2017.art13.cite", "contacts-kind")])
+                                           ("uji.aturan", "contacts-kind")])  # a law fact
 def test_a_contact_that_is_not_a_number_is_an_error(project, key, code):
     path = project / "modules" / "contacts.yml"
-    path.write_text(path.read_text("utf-8").replace("fact: report.police.phone",
-                                                    f"fact: {key}", 1), "utf-8")
+    first = yaml.safe_load((FIXTURE / "modules/contacts.yml").read_text("utf-8"))[0]
+    number = first["numbers"][0]["fact"]
+    path.write_text(path.read_text("utf-8").replace(f"fact: {number}", f"fact: {key}", 1),
+                    "utf-8")
     assert codes(project) == [("modules/contacts.yml", code)]
 
 
@@ -103,14 +103,14 @@ def test_a_good_recording_passes_and_gets_a_player(project):
 
 
 def test_vcards_escape_and_fold_long_lines():
-    n = Number("x.y", "whatsapp", "+62 811-8080-141", "https://wa.me/628118080141",
+    n = Number("x.y", "whatsapp", "+62 800-0000-0456", "https://wa.me/6280000000456",
                "Layanan; dengan, tanda baca dan nama yang sangat panjang sekali untuk satu baris",
                "", "belum dicek ke sumber resmi")
     text = vcard.card(PROJECT, n, "Di Indonesia", "id")
     lines = text.split("\r\n")
     assert all(len(line.encode()) <= 75 for line in lines)
     unfolded = text.replace("\r\n ", "")
-    assert "TEL;TYPE=CELL:+628118080141\r\n" in unfolded
+    assert "TEL;TYPE=CELL:+6280000000456\r\n" in unfolded
     assert "FN:Layanan\\; dengan\\, tanda baca" in unfolded
     assert unfolded.startswith("BEGIN:VCARD\r\nVERSION:3.0\r\n")
 

@@ -7,11 +7,11 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from conftest import ROOT, make_project, run_build, serve
+from conftest import FIXTURE, make_project, run_build, serve
 
 pytestmark = pytest.mark.browser
 
-UI = yaml.safe_load((ROOT / "modules" / "ui.yml").read_text("utf-8"))
+UI = yaml.safe_load((FIXTURE / "modules" / "ui.yml").read_text("utf-8"))  # the site's own
 FRAME = b"\xff\xfb\x90\x64" + b"\0" * 413  # one silent MPEG-1 Layer III frame, 417 bytes
 FAKE_VOICE = """
 (() => {

@@ -10,13 +10,13 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
-from quiz_fixture import GOLDEN, fact_free, fixture_data, with_test_fact
+from quiz_fixture import GOLDEN, fact_free, fixture_data
 
-from conftest import ROOT, make_project, run_build, serve
+from conftest import FIXTURE, make_project, run_build, serve
 
 pytestmark = pytest.mark.browser
 
-UI = yaml.safe_load((ROOT / "modules" / "ui.yml").read_text("utf-8"))
+UI = yaml.safe_load((FIXTURE / "modules" / "ui.yml").read_text("utf-8"))  # the site's own
 QUIZ = fixture_data()
 CHECKLIST = next(q for q in QUIZ["questions"] if q["type"] == "checklist")
 PAGES = {"id": "modul/uji-kuis/", "en": "en/modul/uji-kuis/"}
@@ -42,8 +42,7 @@ def verdict(index: int, lang: str) -> str:
 
 @pytest.fixture(scope="module")
 def quiz_site(tmp_path_factory):
-    root = with_test_fact(make_project(tmp_path_factory.mktemp("quiz-site"),
-                                       {"uji-kuis": "penipuan"}))
+    root = make_project(tmp_path_factory.mktemp("quiz-site"), {"uji-kuis": "penipuan"})
     (root / "modules" / "uji-kuis" / "quiz.yml").write_text(
         (GOLDEN / "quiz.yml").read_text("utf-8"), "utf-8")
     lesson = root / "content" / "id" / "modul" / "uji-kuis" / "index.md"

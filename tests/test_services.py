@@ -12,7 +12,7 @@ from bekal.checks import run_checks
 from bekal.model.project import load_project
 from bekal.model.services import normalise
 from bekal.render.services import grouped, services_markdown
-from conftest import ROOT, make_project
+from conftest import ROOT, fixture_project, make_project
 
 CHECK = """
     checks:
@@ -75,7 +75,8 @@ def test_the_same_place_twice_is_an_error(project):
 
 
 def test_contacts_must_be_known_facts_that_reach_someone(project):
-    registry = place("a.one", "Wonosobo", extra="  contacts: [no.such_fact, law.uu18_2017.title]\n")
+    law = "uji.aturan"  # a law fact of the test project: it reaches no one
+    registry = place("a.one", "Wonosobo", extra=f"  contacts: [no.such_fact, {law}]\n")
     line = line_of(registry, "contacts:")
     assert issues_of(project, registry, "unknown-fact") == [
         ("modules/layanan.yml", line, "unknown-fact")]
@@ -103,7 +104,7 @@ def test_the_page_groups_by_province_then_district_with_contents(project):
         in markdown
     assert 'data-search="kalibeber wonosobo wsb jawa tengah"' in markdown
     assert "Village: Kalibeber" in markdown
-    assert "not yet checked with an official source" in markdown
+    assert fixture_project().t("en", "fact_mark_secondary") in markdown
     assert '<div class="bekal-near__filter"' in markdown and " hidden>" in markdown
 
 

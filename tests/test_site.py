@@ -6,8 +6,10 @@ import posixpath
 import re
 from pathlib import Path
 
+import pytest
+
 from bekal.model.project import load_project
-from conftest import ROOT, make_project, run_build
+from conftest import ROOT, fixture_value, make_project, run_build
 
 PROJECT = load_project(ROOT)
 LANGS = PROJECT.config.codes
@@ -156,13 +158,43 @@ def test_reading_time_counts_the_lesson_words(tmp_path):
     assert reading_minutes(project, project.modules["uji-baca"], "id") == 1
 
 
-def test_help_page_numbers_come_from_the_registry(real_site):
-    html = (real_site / "bantuan/index.html").read_text("utf-8")
-    assert 'href="tel:08001000"' in html
+def tel(value: str) -> str:
+    """The tel: address of a phone number as written in the registry."""
+    return "tel:" + ("+" if value.startswith("+") else "") + re.sub(r"\D", "", value)
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory) -> tuple:
+    """The test project with one module, built once."""
+    root = make_project(tmp_path_factory.mktemp("site") / "p", {"uji-coba": "persiapan"})
+    site = root.parent / "site"
+    result = run_build(root, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return load_project(root), site
+
+
+def test_help_page_numbers_come_from_the_registry(fixture_site):
+    project, site = fixture_site
+    html = (site / "bantuan/index.html").read_text("utf-8")
+    assert f'href="{tel(fixture_value("hotline.kp2mi.call_center"))}"' in html
+    assert f'href="{tel(fixture_value("uji.hotline"))}"' in html
     assert 'data-fact="hotline.kp2mi.call_center"' in html
-    assert "belum dicek ke sumber resmi" in html  # the mark of a number others report
-    assert html.count("Tentang tanda di halaman ini") == 1  # explained once
+    # the mark of a number others report, explained once
+    assert project.t("id", "fact_mark_secondary") in html
+    assert html.count(project.t("id", "marks_note_title")) == 1
     assert 'id="sumber"' in html
+
+
+def test_real_help_page_links_every_phone_number_it_names(real_site):
+    """Whatever the numbers are today: each phone fact on the help page is a tel: link."""
+    from bekal.render.facts import FACT_REF
+
+    source = (PROJECT.content_dir / "id" / "bantuan.md").read_text("utf-8")
+    html = (real_site / "bantuan/index.html").read_text("utf-8")
+    keys = [k for k in dict.fromkeys(FACT_REF.findall(source)) if PROJECT.fact(k).kind == "phone"]
+    assert keys
+    for key in keys:
+        assert f'href="{tel(PROJECT.fact(key).text("id", "id"))}"' in html, key
 
 
 def test_broken_internal_link_fails_the_build(tmp_path):
@@ -211,14 +243,14 @@ def test_a_local_site_address_is_refused_for_publishing_and_loud_in_a_build(tmp_
 
     local = {k: v for k, v in os.environ.items() if k != "BEKAL_SITE_URL"}
     public = {**local, "BEKAL_SITE_URL": "https://bekal.example.org/"}
-    check = _bekal("--root", str(ROOT), "check", "--publish", env=local)
+    project = make_project(tmp_path / "p", {"uji-coba": "persiapan"})
+    check = _bekal("--root", str(project), "check", "--publish", env=local)
     assert re.search(r"mkdocs\.yml:\d+: \[site-url-local\]", check.stdout), check.stdout[-2000:]
     assert "BEKAL_SITE_URL" in check.stdout and check.returncode == 1
-    assert "site-url-local" not in _bekal("--root", str(ROOT), "check", "--publish",
+    assert "site-url-local" not in _bekal("--root", str(project), "check", "--publish",
                                           env=public).stdout
-    assert "site-url-local" not in _bekal("--root", str(ROOT), "check", env=local).stdout
+    assert "site-url-local" not in _bekal("--root", str(project), "check", env=local).stdout
 
-    project = make_project(tmp_path / "p", {"uji-coba": "persiapan"})
     build = _bekal("--root", str(project), "build", "--site-dir", str(tmp_path / "site"),
                    env={**local, "NO_MKDOCS_2_WARNING": "1"})
     assert build.returncode == 0, build.stderr[-2000:]
