@@ -263,18 +263,6 @@ def _check_yaml_texts(project: Project, issues: IssueList) -> None:
                        f"glossary key '{_short(key)}' cannot be a link target",
                        "use lowercase letters, digits and single dashes, e.g. 'agen-resmi'")
     ui_file = project.root / "modules" / "ui.yml"
-    ui_text = ui_file.read_text("utf-8", errors="replace") if ui_file.is_file() else ""
     for lang, strings in project.ui.items():
         for key, text in strings.items():
-            check_yaml_text(ui_file, _ui_line(ui_text, lang, key), text, issues)
-
-
-def _ui_line(text: str, lang: str, key: str) -> int:
-    """The line of ``key`` in the ``lang`` block of ui.yml."""
-    inside = False
-    for number, line in enumerate(text.split("\n"), 1):
-        if line and not line[0].isspace():
-            inside = line.startswith(f"{lang}:")
-        elif inside and line.strip().startswith(f"{key}:"):
-            return number
-    return 1
+            check_yaml_text(ui_file, project.ui_lines.line_of((lang, key)), text, issues)
