@@ -33,7 +33,7 @@ offline: $(STAMP)
 
 # Handout PDFs are skipped while serving; `make serve BEKAL_PDF=1` builds them too.
 serve: $(STAMP)
-	$(VENV)/bin/mkdocs serve --livereload
+	$(VENV)/bin/mkdocs serve --livereload --dirty
 
 check: $(STAMP)
 	$(BEKAL) check

@@ -170,7 +170,8 @@ def preview(sizes: list[int], work: Path) -> dict[int, list[float]]:
         print(f"bench: edit to preview, {size} modules ...", file=sys.stderr)
         project = generated(work, size)
         lesson = project / "content" / "id" / lesson_source("persiapan-001")
-        out[size] = edit_to_preview(project, lesson, ROUTES.lesson("id", "persiapan-001"))
+        out[size] = edit_to_preview(project, lesson, ROUTES.lesson("id", "persiapan-001"),
+                                    serve_args=("--dirty",))  # as `make serve` runs it
     return out
 
 

@@ -8,6 +8,7 @@ nothing but the front end and the pipeline writes into the site folder.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +37,14 @@ class Made:
     sessions: object = None
     provinces: object = None
     cards: object = None
+
+
+def for_modules(project: Project, lang: str, slugs: Collection[str]) -> list[Output]:
+    """What an edit of these modules' lessons changes among the outputs: their trainer
+    pages and slides (a preview rebuilds only these; the rest stays from the last build)."""
+    from bekal.render import trainer
+
+    return trainer.language_outputs(project, lang, slugs)
 
 
 def for_language(project: Project, lang: str, made: Made) -> list[Output]:

@@ -5,12 +5,20 @@ of another language, except the pages another language takes from the default on
 (fallback): the preview rebuilds the default language alone and keeps the other
 languages' pages from the previous rebuild. Any other change (module.yml, quiz.yml,
 facts, an English page, a template, mkdocs.yml) rebuilds every language.
+
+Under ``mkdocs serve --dirty`` (``make serve``), an edit that touches only lessons, trainer
+notes or handout texts of modules (files that existed before) rebuilds those pages alone:
+their text is exact, and every other page is the one of the last rebuild, which the edit
+cannot have changed (a module's title, summary and place in the navigation come from its
+module.yml). Any other change rebuilds every page.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+
+from bekal.routes import module_of_source
 
 WATCHED = ("mkdocs.yml", "modules", "content", "overrides")
 
@@ -36,6 +44,30 @@ def snapshot(root: Path) -> Snapshot:
 
 def changed(before: Snapshot, after: Snapshot) -> set[str]:
     return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+
+
+def only_lessons(before: Snapshot | None, after: Snapshot) -> bool:
+    """Whether every file changed since ``before`` is a module page (lesson, trainer notes,
+    handout text) that was there before and still is."""
+    if before is None:
+        return False
+    edited = changed(before, after)
+    return bool(edited) and all(
+        path in before and path in after
+        and module_of_source(path.replace(os.sep, "/").split("/", 2)[-1]) is not None
+        and path.replace(os.sep, "/").startswith("content/")
+        for path in edited)
+
+
+def edited_modules(before: Snapshot | None, after: Snapshot) -> set[str]:
+    """The modules whose pages changed since ``before``."""
+    found = set()
+    for path in changed(before or {}, after):
+        parts = path.replace(os.sep, "/").split("/", 2)
+        page = module_of_source(parts[-1]) if parts[0] == "content" and len(parts) == 3 else None
+        if page:
+            found.add(page[0])
+    return found
 
 
 def only_language(before: Snapshot | None, after: Snapshot, lang: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path, PurePosixPath
 
 from markupsafe import Markup
@@ -81,6 +82,8 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         self.project: Project | None = None
         self.facts_used: dict[str, list[str]] = {}
         self.pdf_wanted = True
+        self.serving = self.dirty = self._lessons_only = False
+        self._edited_modules: set[str] = set()
         self.handouts = handouts.HandoutSet()
         self.sessions = sessions.SessionSet()
         self.provinces = services.ProvinceSet()
@@ -110,7 +113,13 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         self.project = _project(root, files)
         self._i18n = config.plugins.get("i18n")
         if getattr(self, "serving", False) and not getattr(self._i18n, "building", False):
-            _preview_default_only(root, files, self.project.config.default)
+            before, _SERVED[root] = _SERVED.get(root), files
+            self._lessons_only = self.dirty and preview_scope.only_lessons(before, files)
+            self._edited_modules = preview_scope.edited_modules(before, files)
+            _preview_default_only(preview_scope.only_language(before, files,
+                                                              self.project.config.default))
+            if self._lessons_only:
+                log.info("preview: only lessons changed; only their pages are rebuilt")
         return config
 
     def on_startup(self, *, command, dirty):
@@ -119,6 +128,11 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         self.command = command
         self.pdf_wanted = handouts.wanted(command)
         self.serving = command == "serve"
+        self.dirty = dirty  # `mkdocs serve --dirty`: rebuild only what an edit changed
+        if dirty:  # Bekal rebuilds every page when an edit reaches beyond lessons (on_files),
+            # so MkDocs' warning that the navigation may be stale does not apply; in strict
+            # mode it would stop the preview
+            logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
 
     def on_pre_build(self, config):
         """This language's handout PDFs, made before its pages so they can show the real size."""
@@ -150,6 +164,9 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         if not self.config.enabled:
             return files
         _publish_only_content(files, Path(config.docs_dir), self.project.root)
+        if self.serving and self.dirty and not self._lessons_only:
+            for file in files.documentation_pages():  # not only lessons: every page anew
+                file.is_modified = _always
         self._check()
         if not self.problems:
             self._register_outputs(files, config)
@@ -158,8 +175,12 @@ class BekalPlugin(BasePlugin[BekalConfig]):
     def _register_outputs(self, files, config) -> None:
         """Bekal's own files of this language (outputs.py) join the site as MkDocs files."""
         made = outputs.Made(self.handouts, self.sessions, self.provinces, self.cards)
+        lang = self._lang(config)
         try:
-            produced = outputs.for_language(self.project, self._lang(config), made)
+            if self._lessons_only:  # the rest of Bekal's files stay from the last build
+                produced = outputs.for_modules(self.project, lang, self._edited_modules)
+            else:
+                produced = outputs.for_language(self.project, lang, made)
         except MissingFont as err:
             raise PluginError(str(err)) from None
         for output in produced:
@@ -323,6 +344,14 @@ class BekalPlugin(BasePlugin[BekalConfig]):
 
 
 
+def _always() -> bool:
+    return True
+
+
+def _no_dirty_warning(record: logging.LogRecord) -> bool:
+    return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
 _LOADED: dict[Path, tuple[tuple, Project]] = {}
 _SERVED: dict[Path, preview_scope.Snapshot] = {}  # the files as the last preview build saw them
 _CLEAN, _I18N_BUILD = mkdocs_utils.clean_directory, None
@@ -341,13 +370,11 @@ def _project(root: Path, files: preview_scope.Snapshot) -> Project:
     return project
 
 
-def _preview_default_only(root: Path, files: preview_scope.Snapshot, default: str) -> None:
+def _preview_default_only(alone: bool) -> None:
     """Under ``mkdocs serve``: when only pages of the default language changed, this rebuild
     makes that language alone and keeps the other languages' pages of the last rebuild
     (preview_scope.py). The served folder is then not emptied first either."""
     global _I18N_BUILD
-    alone = preview_scope.only_language(_SERVED.get(root), files, default)
-    _SERVED[root] = files
     try:
         from mkdocs_static_i18n import plugin as i18n_plugin
     except ImportError:
@@ -357,5 +384,5 @@ def _preview_default_only(root: Path, files: preview_scope.Snapshot, default: st
     mkdocs_utils.clean_directory = (lambda path: None) if alone else _CLEAN
     i18n_plugin.build = (lambda config, dirty=False: None) if alone else _I18N_BUILD
     if alone:
-        log.info("preview: only '%s' pages changed; the other languages are kept from the "
-                 "last rebuild", default)
+        log.info("preview: only pages of the default language changed; the other languages "
+                 "are kept from the last rebuild")

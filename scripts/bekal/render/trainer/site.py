@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from bekal.model.project import Project
 from bekal.outputs import Output
 
@@ -9,11 +11,12 @@ from .slides import slides_page
 from .worksheet import key_page, worksheet_page
 
 
-def language_outputs(project: Project, lang: str) -> list[Output]:
-    """Worksheet, answer key and slides of every module in ``lang``."""
+def language_outputs(project: Project, lang: str,
+                     slugs: Collection[str] | None = None) -> list[Output]:
+    """Worksheet, answer key and slides of every module in ``lang`` (or of ``slugs``)."""
     out = []
-    for _, entry in sorted(project.modules.items()):
-        if entry.module is None:
+    for slug, entry in sorted(project.modules.items()):
+        if entry.module is None or (slugs is not None and slug not in slugs):
             continue
         pages = [slides_page(project, entry, lang)]
         if entry.quiz is not None:
