@@ -52,22 +52,20 @@ def only_lessons(before: Snapshot | None, after: Snapshot) -> bool:
     if before is None:
         return False
     edited = changed(before, after)
-    return bool(edited) and all(
-        path in before and path in after
-        and module_of_source(path.replace(os.sep, "/").split("/", 2)[-1]) is not None
-        and path.replace(os.sep, "/").startswith("content/")
-        for path in edited)
+    return bool(edited) and all(path in before and path in after and _module_of(path)
+                                for path in edited)
 
 
 def edited_modules(before: Snapshot | None, after: Snapshot) -> set[str]:
     """The modules whose pages changed since ``before``."""
-    found = set()
-    for path in changed(before or {}, after):
-        parts = path.replace(os.sep, "/").split("/", 2)
-        page = module_of_source(parts[-1]) if parts[0] == "content" and len(parts) == 3 else None
-        if page:
-            found.add(page[0])
-    return found
+    return {slug for path in changed(before or {}, after) if (slug := _module_of(path))}
+
+
+def _module_of(path: str) -> str | None:
+    """The module whose page ``path`` is ('content/<lang>/modul/<slug>/index.md'), if any."""
+    parts = path.replace(os.sep, "/").split("/", 2)
+    page = module_of_source(parts[2]) if len(parts) == 3 and parts[0] == "content" else None
+    return page[0] if page else None
 
 
 def only_language(before: Snapshot | None, after: Snapshot, lang: str) -> bool:
