@@ -28,13 +28,15 @@ FIXTURE = ROOT / "tests" / "fixtures" / "project"
 OPTIONAL_DATA = ("contacts.yml", "cek-tawaran.yml", "page-codes.yml")
 
 
-def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """``bekal build`` (atomic) of ``project`` into ``site_dir``; output captured."""
+def run_build(project: Path, site_dir: Path, pdf: bool = True) -> subprocess.CompletedProcess:
+    """``bekal build`` (atomic) of ``project`` into ``site_dir``; output captured.
+    ``pdf=False``: without the handout PDFs (``BEKAL_PDF=0``), for a test that reads none of
+    them (a fixture's PDFs take most of its build)."""
     return subprocess.run(
         [sys.executable, "-m", "bekal.cli", "--root", str(project), "build",
          "--site-dir", str(site_dir)],
         cwd=project, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BEKAL_PDF": "1" if pdf else "0"})
 
 
 def make_project(dest: Path, modules: dict[str, str] | None = None) -> Path:

@@ -68,7 +68,7 @@ def test_cli_prints_issue_lines_and_fails_without_traceback(project):
 def test_scaffolded_module_appears_in_the_built_site(project, tmp_path):
     from conftest import run_build
 
-    result = run_build(project, tmp_path / "site")
+    result = run_build(project, tmp_path / "site", pdf=False)
     assert result.returncode == 0, result.stdout + result.stderr
     for prefix in ("", "en/"):
         assert (tmp_path / "site" / prefix / "modul/uji-coba/index.html").exists()

@@ -116,7 +116,7 @@ def fixture_site(tmp_path_factory) -> tuple[Path, Path]:
     root = make_project(tmp_path_factory.mktemp("kit") / "p", FIXTURE_MODULES)
     _add_section(root, "satu", "p1-pelajaran", "pelajaran")  # bekal new writes {#pelajaran}
     site = root.parent / "site"
-    result = run_build(root, site)
+    result = run_build(root, site, pdf=False)
     assert result.returncode == 0, result.stdout + result.stderr
     return root, site
 

@@ -48,7 +48,7 @@ def quiz_site(tmp_path_factory):
     lesson = root / "content" / "id" / "modul" / "uji-kuis" / "index.md"
     lesson.write_text("<!-- bekal:quiz -->\n\n" + lesson.read_text("utf-8"), "utf-8")
     site = tmp_path_factory.mktemp("quiz-site-out") / "site"
-    result = run_build(root, site)
+    result = run_build(root, site, pdf=False)
     assert result.returncode == 0, result.stdout + result.stderr
     server = serve(site)
     yield {"dir": site, "url": f"http://127.0.0.1:{server.server_address[1]}/"}

@@ -165,7 +165,7 @@ def untranslated_site(tmp_path_factory) -> Path:
     about.write_text(about.read_text("utf-8") + f"\nSari hampir tertipu lowongan "
                      f"{UNIQUE_ID_WORD} arisan.\n", "utf-8")
     site = root.parent / "site"
-    result = run_build(root, site)
+    result = run_build(root, site, pdf=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert UNIQUE_ID_WORD in (site / "en/tentang/index.html").read_text("utf-8")
     return site

@@ -168,7 +168,7 @@ def fixture_site(tmp_path_factory) -> tuple:
     """The test project with one module, built once."""
     root = make_project(tmp_path_factory.mktemp("site") / "p", {"uji-coba": "persiapan"})
     site = root.parent / "site"
-    result = run_build(root, site)
+    result = run_build(root, site, pdf=False)
     assert result.returncode == 0, result.stdout + result.stderr
     return load_project(root), site
 
@@ -201,7 +201,7 @@ def test_broken_internal_link_fails_the_build(tmp_path):
     project = make_project(tmp_path / "p", {"uji-coba": "persiapan"})
     lesson = project / "content/id/modul/uji-coba/index.md"
     lesson.write_text(lesson.read_text("utf-8") + "\n[hilang](../tidak-ada/index.md)\n")
-    result = run_build(project, tmp_path / "site")
+    result = run_build(project, tmp_path / "site", pdf=False)
     assert result.returncode != 0
     assert "broken-link" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
@@ -210,11 +210,11 @@ def test_broken_internal_link_fails_the_build(tmp_path):
 def test_failed_build_keeps_the_last_good_site(tmp_path):
     project = make_project(tmp_path / "p", {"uji-coba": "persiapan"})
     site = tmp_path / "site"
-    assert run_build(project, site).returncode == 0
+    assert run_build(project, site, pdf=False).returncode == 0
     before = (site / "index.html").read_bytes()
     quiz = project / "modules/uji-coba/quiz.yml"
     quiz.write_text(quiz.read_text("utf-8").replace("correct: true", "correct: false"))
-    result = run_build(project, site)
+    result = run_build(project, site, pdf=False)
     assert result.returncode != 0
     assert "quiz-single-correct" in result.stdout + result.stderr
     assert "last good site" in result.stderr

@@ -54,9 +54,14 @@ def test_every_stylesheet_and_script_a_page_links_to_exists(real_site):
 
 def test_every_material_page_loads_materials_own_stylesheet(real_site):
     page = (real_site / "modul" / "dokumen" / "index.html").read_text("utf-8")
-    # Material's sheet, purged and fingerprinted by the build: main.min.<hash>.css
-    assert re.search(r'href="[./]*assets/stylesheets/main(\.[0-9a-f]+)?\.min(\.[0-9a-f]+)?'
-                     r'\.css"', page)
+    # one screen stylesheet, fingerprinted by the build: Material's sheet, purged, and
+    # Bekal's after it (bekal/pipeline/cssbundle.py)
+    sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)">', page)
+    assert len(sheets) == 1 and re.search(r"assets/bekal-site\.[0-9a-f]{10}\.css$", sheets[0])
+    bundle = (real_site / "modul" / "dokumen" / sheets[0]).resolve().read_text("utf-8")
+    material = (real_site / "assets" / "stylesheets" / "main.min.css").read_text("utf-8")
+    assert material.removeprefix('@charset "UTF-8";') in bundle
+    assert bundle.index(".md-typeset") < bundle.index(".bekal-")
     assert "assets/javascripts/bundle." not in page  # no Material JavaScript online
 
 

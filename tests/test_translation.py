@@ -30,7 +30,7 @@ def test_status_lists_missing_and_outdated_pages(tmp_path):
 def test_untranslated_page_shows_a_notice_in_the_readers_language(tmp_path):
     root = make_project(tmp_path / "p")
     (root / "content/en/tentang.md").unlink()
-    result = run_build(root, tmp_path / "site")
+    result = run_build(root, tmp_path / "site", pdf=False)
     assert result.returncode == 0, result.stdout + result.stderr
     html = (tmp_path / "site/en/tentang/index.html").read_text("utf-8")
     assert fixture_project().t("en", "untranslated_notice") in html

@@ -7,10 +7,15 @@ cache); later views in the same context reuse its cache, like a reader who moves
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+# A view is over when no request has been open for this long after the load event
+# (Playwright's "networkidle" waits 500 ms on every view, which is most of a test's time).
+QUIET_S = 0.25
+LONGEST_S = 30.0
 
 
 @dataclass
@@ -58,6 +63,8 @@ class Recorder:
         self.cdp = page.context.new_cdp_session(page)
         self.cdp.send("Network.enable")
         self._by_id: dict[str, Transfer] = {}
+        self._open: set[str] = set()
+        self._last_event = time.monotonic()
         self.cdp.on("Network.requestWillBeSent", self._sent)
         self.cdp.on("Network.responseReceived", self._response)
         self.cdp.on("Network.requestServedFromCache", self._cached)
@@ -66,8 +73,10 @@ class Recorder:
 
     def _sent(self, event):
         url = event["request"]["url"]
+        self._last_event = time.monotonic()
         if not url.startswith("data:"):
             self._by_id[event["requestId"]] = Transfer(url)
+            self._open.add(event["requestId"])
 
     def _response(self, event):
         transfer = self._by_id.get(event["requestId"])
@@ -82,20 +91,34 @@ class Recorder:
             self._by_id[event["requestId"]].from_cache = True
 
     def _finished(self, event):
+        self._closed(event)
         transfer = self._by_id.get(event["requestId"])
         if transfer and not transfer.from_cache:
             transfer.bytes = int(event["encodedDataLength"])
 
     def _failed(self, event):
+        self._closed(event)
         transfer = self._by_id.get(event["requestId"])
         if transfer and not event.get("canceled"):
             transfer.status = 0
 
+    def _closed(self, event):
+        self._open.discard(event["requestId"])
+        self._last_event = time.monotonic()
+
+    def _wait_until_quiet(self) -> None:
+        """Until no request is open and none has started or ended for ``QUIET_S``."""
+        deadline = time.monotonic() + LONGEST_S
+        while time.monotonic() < deadline:
+            if not self._open and time.monotonic() - self._last_event >= QUIET_S:
+                return
+            self.page.wait_for_timeout(50)  # lets the browser's events arrive
+
     def view(self, url: str) -> View:
         """Load ``url`` and wait until the network is quiet; return what it cost."""
-        self._by_id = {}
+        self._by_id, self._open = {}, set()
         self.page.goto(url, wait_until="load")
-        self.page.wait_for_load_state("networkidle")
+        self._wait_until_quiet()
         return View(url, list(self._by_id.values()))
 
 
