@@ -19,7 +19,7 @@
   // The rarely used parts (saving for offline reading, reading aloud) are scripts of their
   // own, loaded on the reader's first tap: a page she only reads never downloads them.
   const PARTS = /*BEKAL_PARTS*/{};
-  const partUrl = (name) => new URL(root + PARTS[name], location.href).href;
+  const partUrl = (name) => root + PARTS[name];
   const loading = {};
   const part = (name) => loading[name] || (loading[name] = new Promise((resolve, reject) => {
     const tag = document.createElement("script");
