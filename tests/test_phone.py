@@ -123,14 +123,30 @@ def test_verdict_css_picks_the_highest_threshold_reached():
     assert " ~ ".join([".ck-flag:checked"] * top) in css
 
 
-def test_every_string_the_script_uses_is_baked_into_it():
+@pytest.mark.parametrize("name", ["phone.js", "phone-offline.js", "phone-listen.js"])
+def test_every_string_a_script_uses_is_baked_into_it(name):
     import re
 
-    from bekal.render.phone.assets import SCRIPT_STRINGS
+    from bekal.render.phone.assets import PARTS, SCRIPT_STRINGS
 
-    source = (ROOT / "scripts/bekal/render/phone/assets/phone.js").read_text("utf-8")
+    baked = {"phone.js": SCRIPT_STRINGS, **dict(PARTS.values())}[name]
+    source = (ROOT / "scripts/bekal/render/phone/assets" / name).read_text("utf-8")
     used = set(re.findall(r"\bt\.([a-z_]+)", source))
-    assert used <= set(SCRIPT_STRINGS) | {"manifest"}, used - set(SCRIPT_STRINGS)
+    assert used <= set(baked) | {"manifest"}, used - set(baked)
     for lang in PROJECT.config.codes:
-        for key in SCRIPT_STRINGS:
+        for key in baked:
             assert PROJECT.t(lang, key)
+
+
+def test_the_parts_are_published_and_the_script_knows_their_names():
+    from bekal.render.phone import asset_outputs, asset_urls
+
+    outputs = {o.path: o for o in asset_outputs(PROJECT)}
+    urls = asset_urls(PROJECT)
+    main = outputs[urls["js"]].content.decode("utf-8")
+    for name in ("offline", "listen"):
+        path = urls[f"js-{name}"]
+        assert outputs[path].kind == "script"
+        assert f'"{name}": "{path}"' in main  # phone.js loads it by this name
+    listen = outputs[urls["js-listen"]].content.decode("utf-8")
+    assert PROJECT.t("en", "listen_resume") in listen and "/*BEKAL_STRINGS*/" not in listen

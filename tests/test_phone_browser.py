@@ -293,15 +293,48 @@ def test_listen_reads_a_section_with_the_phones_own_voice(browser, site_url, lan
     listen = page.locator(".bekal-listen").nth(1).get_by_role("button",
                                                                name=UI[lang]["listen"])
     assert listen.bounding_box()["height"] >= 44
-    listen.click()
-    spoken = page.evaluate("window.__spoken")
+    with page.expect_request(lambda r: "/bekal-phone-listen." in r.url):  # only now
+        listen.click()
+    expect(page.locator(".bekal-listen__status")).to_contain_text(heading)
+    spoken = [s for s in page.evaluate("window.__spoken") if s["text"]]
     assert spoken[0]["text"].strip() == heading
     assert len(spoken) > 1 and all(s["voice"] == f"Fake {lang}" for s in spoken)
     expect(section).to_have_class(re.compile("bekal-reading"))
-    expect(page.locator(".bekal-listen__status")).to_contain_text(heading)
+    expect(section).to_have_css("outline-style", "solid")  # the purge kept the part's class
     page.locator(".bekal-listen").nth(1).get_by_role("button",
                                                      name=UI[lang]["listen_pause"]).click()
     assert page.evaluate("window.speechSynthesis.paused")
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_listen_without_signal_says_so_and_reads_on_the_next_tap(browser, site_url, lang):
+    context = browser.new_context(**PHONE)
+    context.add_init_script(FAKE_VOICE % voice(lang))
+    page = context.new_page()
+    page.goto(url(site_url, lang, f"modul/{LESSON}/"))
+    page.route("**/bekal-phone-listen.*.js", lambda route: route.abort("internetdisconnected"))
+    listen = page.locator(".bekal-listen").first.get_by_role("button", name=UI[lang]["listen"])
+    listen.click()
+    status = page.locator(".bekal-listen__status")
+    expect(status).to_have_text(UI[lang]["listen_failed"])
+    page.unroute("**/bekal-phone-listen.*.js")
+    listen.click()
+    expect(status).to_contain_text(UI[lang]["listen_reading"].split("{")[0].strip())
+    assert [s for s in page.evaluate("window.__spoken") if s["text"]]
+    context.close()
+
+
+def test_listen_works_from_the_files_of_the_site(browser, real_site):
+    """The offline bundle opens pages from file://: the listen part loads from there too."""
+    context = browser.new_context(**PHONE)
+    context.add_init_script(FAKE_VOICE % voice("id"))
+    page = context.new_page()
+    page.goto((real_site / "modul" / LESSON / "index.html").as_uri())
+    page.locator(".bekal-listen").first.get_by_role("button", name=UI["id"]["listen"]).click()
+    expect(page.locator(".bekal-listen__status")).to_contain_text(
+        UI["id"]["listen_reading"].split("{")[0].strip())
+    assert page.locator(".bekal-offline").count() == 0  # no saving from file://
     context.close()
 
 

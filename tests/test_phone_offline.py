@@ -25,9 +25,21 @@ def url(site_url: str, lang: str, path: str) -> str:
     return site_url + PROJECT.config.prefix(lang) + path
 
 
+PARTS = ("/bekal-phone-offline.", "/bekal-phone-listen.")  # scripts loaded on a tap
+# a voice on the phone, so that lessons show their listen buttons
+FAKE_VOICE = """
+Object.defineProperty(window, "speechSynthesis", { configurable: true, value: {
+  paused: false, getVoices: () => [{ name: "Fake", lang: document.documentElement.lang,
+    localService: true }], speak() {}, cancel() {}, pause() {}, resume() {},
+  addEventListener() {} } });
+window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+"""
+
+
 def save(page, lang: str) -> int:
     """Tap 'save', wait for the result; the KB it says it took."""
-    page.get_by_role("button", name=UI[lang]["offline_save"]).click()
+    with page.expect_request(lambda r: PARTS[0] in r.url):  # the saving part, on the tap
+        page.get_by_role("button", name=UI[lang]["offline_save"]).click()
     status = page.locator(".bekal-offline__status")
     expect(status).to_contain_text(UI[lang]["offline_saved"].split("(")[0].strip(),
                                    timeout=60000)  # a track is many files; the CPU is shared
@@ -40,14 +52,20 @@ def save(page, lang: str) -> int:
 def test_no_service_worker_and_no_extra_request_before_the_reader_asks(browser, site_url,
                                                                        lang, path):
     context = browser.new_context()
+    context.add_init_script(FAKE_VOICE)
     page = context.new_page()
     requests = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(url(site_url, lang, path))
     page.wait_for_load_state("networkidle")
+    if path.startswith(("modul/", "jalur/")):  # the buttons are there, their parts are not
+        expect(page.get_by_role("button", name=UI[lang]["offline_save"])).to_be_visible()
+    if path.startswith("modul/"):
+        expect(page.get_by_role("button", name=UI[lang]["listen"]).first).to_be_visible()
     assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
     assert page.evaluate("caches.keys().then(k => k.length)") == 0
     assert not [r for r in requests if r.endswith((".webmanifest", "sw.js", ".pdf", ".vcf"))]
+    assert not [r for r in requests if any(part in r for part in PARTS)]
     assert page.locator('link[rel="manifest"]').count() == 0
     context.close()
 
@@ -74,7 +92,30 @@ def test_a_saved_lesson_opens_offline_with_its_pdf(browser, site_url, lang):
                          pdf)
     assert size and size > 1000
     page.goto(pdf)  # the PDF itself opens (the browser shows or downloads it)
+    page.goto(lesson)  # still without signal: the parts were saved with the page
+    page.get_by_role("button", name=UI[lang]["offline_remove"]).click()
+    expect(page.locator(".bekal-offline__status")).to_have_text(UI[lang]["offline_removed"])
+    expect(page.get_by_role("button", name=UI[lang]["offline_save"])).to_be_visible()
     context.set_offline(False)
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_save_without_signal_says_so_and_the_next_tap_saves(browser, site_url, lang):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url(site_url, lang, f"modul/{LESSON}/"))
+    page.route("**/bekal-phone-offline.*.js", lambda route: route.abort("internetdisconnected"))
+    keep = page.get_by_role("button", name=UI[lang]["offline_save"])
+    keep.click()
+    status = page.locator(".bekal-offline__status")
+    expect(status).to_have_text(UI[lang]["offline_failed"])
+    expect(keep).to_be_enabled()
+    assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
+    page.unroute("**/bekal-phone-offline.*.js")
+    save(page, lang)
+    saved = next(iter(page.evaluate("JSON.parse(localStorage.getItem('bekal:saved'))").values()))
+    assert all(any(part in u for u in saved["urls"]) for part in PARTS), saved["urls"]
     context.close()
 
 

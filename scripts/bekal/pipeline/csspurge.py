@@ -336,7 +336,9 @@ def purge_site(site_dir: Path, cache_dir: Path | None = None,
     usage = Usage()
     texts: dict[Path, str] = {}
     links: dict[Path, list[tuple[Path, bool, str]]] = {}  # page: (sheet, print only, tag)
-    script_files: dict[Path, None] = dict.fromkeys(scripts or [])
+    # with every script published in assets/: a linked one may load it later (phone.js's parts)
+    script_files: dict[Path, None] = dict.fromkeys([*(scripts or []),
+                                                    *sorted(site.glob("assets/*.js"))])
     for page in sorted(site.rglob("*.html")):
         html = page.read_text("utf-8", errors="replace")
         texts[page] = html

@@ -1,6 +1,10 @@
 """phone.js (with its interface strings in every language) and phone.css, published
 under assets/ with a content hash in their names: after the first page they cost nothing,
-in either language."""
+in either language.
+
+The rarely used parts of the script are published the same way as scripts of their own
+(``PARTS``): phone.js knows their hashed names and loads one only when the reader first
+taps its button, so a page she only reads never downloads them."""
 
 from __future__ import annotations
 
@@ -16,10 +20,14 @@ from .offline import MANIFEST_NAME
 # Interface strings the script needs, baked into it: {lang: {key: text}}, default first.
 SCRIPT_STRINGS = ("done_mark", "done_undo", "done_badge", "history_done", "history_quiz",
                   "history_cleared", "copy_done", "copy_failed", "share_copy", "gloss_more",
-                  "listen", "listen_pause", "listen_resume", "listen_reading", "offline_save",
-                  "offline_remove", "offline_saving", "offline_saved", "offline_failed",
-                  "offline_removed", "offline_audio")
+                  "listen", "listen_pause", "listen_failed", "offline_save", "offline_remove",
+                  "offline_saving", "offline_saved", "offline_failed", "offline_removed",
+                  "offline_remove_failed", "offline_audio")
+# The parts loaded on the first tap: name in phone.js -> (source file, its strings).
+PARTS = {"offline": ("phone-offline.js", ()),
+         "listen": ("phone-listen.js", ("listen_pause", "listen_resume", "listen_reading"))}
 PLACEHOLDER = b"/*BEKAL_STRINGS*/{}"
+PARTS_PLACEHOLDER = b"/*BEKAL_PARTS*/{}"
 
 
 def _hashed(stem: str, kind: str, content: bytes) -> tuple[str, bytes]:
@@ -27,24 +35,38 @@ def _hashed(stem: str, kind: str, content: bytes) -> tuple[str, bytes]:
     return f"assets/{stem}.{digest}.{kind}", content
 
 
-def _bundle(project: Project) -> dict[str, tuple[str, bytes]]:
-    source = files(__package__) / "assets"
-    strings = {lang: {key: project.t(lang, key) for key in SCRIPT_STRINGS}
+def _json(data: dict) -> bytes:
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+def _script(project: Project, name: str, keys: tuple[str, ...],
+            extra: dict[str, dict[str, str]] | None = None) -> bytes:
+    """A script of assets/ with the strings ``keys`` of every language baked in."""
+    strings = {lang: {key: project.t(lang, key) for key in keys} | (extra or {}).get(lang, {})
                for lang in project.config.codes}
-    for lang, texts in strings.items():  # where the script finds the language's manifest
-        texts["manifest"] = project.config.prefix(lang) + MANIFEST_NAME
-    script = (source / "phone.js").read_bytes().replace(
-        PLACEHOLDER, json.dumps(strings, ensure_ascii=False).encode("utf-8"))
-    return {"js": _hashed("bekal-phone", "js", script),
-            "css": _hashed("bekal-phone", "css", (source / "phone.css").read_bytes())}
+    return (files(__package__) / "assets" / name).read_bytes().replace(PLACEHOLDER,
+                                                                      _json(strings))
+
+
+def _bundle(project: Project) -> dict[str, tuple[str, bytes]]:
+    parts = {name: _hashed(f"bekal-phone-{name}", "js", _script(project, source, keys))
+             for name, (source, keys) in PARTS.items()}
+    # where the script finds the language's manifest
+    manifests = {lang: {"manifest": project.config.prefix(lang) + MANIFEST_NAME}
+                 for lang in project.config.codes}
+    script = _script(project, "phone.js", SCRIPT_STRINGS, manifests).replace(
+        PARTS_PLACEHOLDER, _json({name: path for name, (path, _) in parts.items()}))
+    css = (files(__package__) / "assets" / "phone.css").read_bytes()
+    return {"js": _hashed("bekal-phone", "js", script), "css": _hashed("bekal-phone", "css", css),
+            **{f"js-{name}": part for name, part in parts.items()}}
 
 
 def asset_urls(project: Project) -> dict[str, str]:
-    """{'js': 'assets/bekal-phone.<hash>.js', 'css': …}, relative to the site root."""
+    """{'js': 'assets/bekal-phone.<hash>.js', 'css': …, 'js-offline': …, 'js-listen': …},
+    relative to the site root; pages link only 'js' and 'css'."""
     return {kind: path for kind, (path, _) in _bundle(project).items()}
 
 
 def asset_outputs(project: Project) -> list[Output]:
-    kinds = {"js": "script", "css": "stylesheet"}
-    return [Output(path, kinds[kind], content)
+    return [Output(path, "stylesheet" if kind == "css" else "script", content)
             for kind, (path, content) in _bundle(project).items()]

@@ -1,8 +1,9 @@
 """Reading without signal, for the reader who asks: the service worker, the web app
 manifest (one per language, the help page as a shortcut) and its icons.
 
-Nothing here is linked from a page: the phone script registers ``sw.js`` and adds the
-manifest link only after the reader taps "Simpan untuk dibaca tanpa sinyal".
+Nothing here is linked from a page: the phone script adds the manifest link, and its offline
+part (phone-offline.js, loaded on that tap) registers ``sw.js``, only after the reader taps
+"Simpan untuk dibaca tanpa sinyal".
 """
 
 from __future__ import annotations

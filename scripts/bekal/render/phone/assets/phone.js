@@ -1,6 +1,8 @@
 /* Bekal on the phone: copy a link, mark a lesson done, remember the quiz result, show
-   where the reader left off, explain glossary terms in place, read a section aloud.
-   Everything stays on this phone (localStorage); nothing is sent anywhere. */
+   where the reader left off, explain glossary terms in place; the buttons to save a page
+   to read without signal and to read a section aloud, whose work phone-offline.js and
+   phone-listen.js do once she taps them. Everything stays on this phone (localStorage);
+   nothing is sent anywhere. */
 (() => {
   "use strict";
   const script = document.currentScript;
@@ -13,6 +15,19 @@
   const load = () => { try { return JSON.parse(localStorage.getItem(KEY)) || {}; } catch (e) { return {}; } };
   const save = (data) => { try { localStorage.setItem(KEY, JSON.stringify(data)); } catch (e) { /* private mode */ } };
   const say = (el, text) => { if (el) { el.textContent = ""; setTimeout(() => { el.textContent = text; }, 100); } };
+
+  // The rarely used parts (saving for offline reading, reading aloud) are scripts of their
+  // own, loaded on the reader's first tap: a page she only reads never downloads them.
+  const PARTS = /*BEKAL_PARTS*/{};
+  const partUrl = (name) => root + PARTS[name];
+  const loading = {};
+  const part = (name) => loading[name] || (loading[name] = new Promise((resolve, reject) => {
+    const tag = document.createElement("script");
+    tag.src = partUrl(name);
+    tag.onload = () => { const got = (window.bekalPhone || {})[name]; if (got) resolve(got); else reject(new Error(name)); };
+    tag.onerror = () => { tag.remove(); reject(new Error(name)); };
+    document.head.append(tag);
+  }).catch((e) => { delete loading[name]; throw e; }));  // no signal: the next tap tries again
 
   const make = (tag, cls, text) => {
     const el = document.createElement(tag);
@@ -83,7 +98,6 @@
   // Save to read without signal: nothing (no service worker, no byte) before she asks.
   const track = /\/jalur\/[^/]+\/(index\.html)?$/.test(location.pathname);
   const SAVED = "bekal:saved";
-  const CACHE = "bekal-offline";
   const saved = () => { try { return JSON.parse(localStorage.getItem(SAVED)) || {}; } catch (e) { return {}; } };
   const addManifest = () => {
     if (document.querySelector('link[rel="manifest"]') || !Object.keys(saved()).length) return;
@@ -121,71 +135,18 @@
       drop.hidden = !mine;
       status.textContent = mine ? fill(t.offline_saved, { kb: Math.round(mine.bytes / 1024) }) : "";
     };
-    const parts = (doc, base) => {
-      const urls = [base];
-      $$('link[rel~="stylesheet"][href], link[rel~="icon"][href]', doc).forEach((l) => urls.push(new URL(l.getAttribute("href"), base).href));
-      $$("script[src], img[src]", doc).forEach((e) => urls.push(new URL(e.getAttribute("src"), base).href));
-      $$('.md-content a[href$=".pdf"]', doc).forEach((a) => urls.push(new URL(a.getAttribute("href"), base).href));
-      if (withAudio && withAudio.checked) $$(".bekal-audio audio[src]", doc).forEach((a) => urls.push(new URL(a.getAttribute("src"), base).href));
-      return urls;
-    };
-    keep.addEventListener("click", async () => {
+    keep.addEventListener("click", () => {
       keep.disabled = true;
       say(status, t.offline_saving);
-      try {
-        await navigator.serviceWorker.register(`${root}sw.js`, { scope: root });
-        const cache = await caches.open(CACHE);
-        let bytes = 0;
-        const store = async (url) => {
-          // patchy signal: a file that does not come within 30 s fails the save, not hangs it
-          const stop = new AbortController();
-          const timer = setTimeout(() => stop.abort(), 30000);
-          const response = await fetch(url, { signal: stop.signal });
-          if (!response.ok) throw new Error(url);
-          const body = await response.clone().blob().finally(() => clearTimeout(timer));
-          bytes += body.size;
-          await cache.put(url, response);
-          return body;
-        };
-        let urls = parts(document, here);
-        if (track) {
-          const pages = [...new Set($$('.md-content a[href*="modul/"]').map((a) => new URL(a.getAttribute("href"), here).href.split("#")[0]))]
-            .filter((u) => /\/modul\/[^/]+\/$/.test(u));
-          for (const page of pages) {
-            const html = await (await store(page)).text();
-            urls = urls.concat(parts(new DOMParser().parseFromString(html, "text/html"), page).slice(1));
-          }
-          urls = urls.concat(pages);
-        }
-        urls = [...new Set(urls)];
-        const stored = new Set(track ? urls.filter((u) => /\/modul\/[^/]+\/$/.test(u)) : []);
-        for (const url of urls) if (!stored.has(url)) await store(url);
-        const data = saved();
-        data[here] = { title: document.title, urls, bytes };
-        localStorage.setItem(SAVED, JSON.stringify(data));
-        addManifest();
-        show();
-      } catch (e) {
-        say(status, t.offline_failed);
-      }
-      keep.disabled = false;
+      part("offline")
+        .then((offline) => offline.save({ root, here, track, audio: !!(withAudio && withAudio.checked),
+          parts: Object.keys(PARTS).map(partUrl) }))  // both parts, so both work without signal
+        .then(() => { addManifest(); show(); }, () => say(status, t.offline_failed))
+        .then(() => { keep.disabled = false; });
     });
-    drop.addEventListener("click", async () => {
-      const data = saved();
-      const mine = data[here];
-      delete data[here];
-      const others = new Set(Object.values(data).flatMap((s) => s.urls));
-      const cache = await caches.open(CACHE);
-      await Promise.all((mine ? mine.urls : []).filter((u) => !others.has(u)).map((u) => cache.delete(u)));
-      if (Object.keys(data).length) {
-        localStorage.setItem(SAVED, JSON.stringify(data));
-      } else {
-        localStorage.removeItem(SAVED);
-        await caches.delete(CACHE);
-        (await navigator.serviceWorker.getRegistrations()).forEach((r) => r.unregister());
-      }
-      show();
-      say(status, t.offline_removed);
+    drop.addEventListener("click", () => {
+      part("offline").then((offline) => offline.remove(here))
+        .then(() => { show(); say(status, t.offline_removed); }, () => say(status, t.offline_remove_failed));
     });
     show();
   }
@@ -266,13 +227,8 @@
     const status = document.createElement("p");
     status.className = "bekal-listen__status";
     status.setAttribute("role", "status");
-    let current = null;
-    const stop = () => {
-      synth.cancel();
-      if (current) current.classList.remove("bekal-reading");
-      $$(".bekal-listen [data-pause]").forEach((b) => { b.hidden = true; });
-      current = null;
-    };
+    let reader = null;  // the listen part, once loaded
+    const read = () => part("listen").then((listen) => reader || (reader = listen({ synth, voice, status, fill, say })));
     $$("h2[id]", article).filter((h) => !h.closest(".bekal-quiz, .bekal-sources, .bekal-history")
       && !(h.nextElementSibling && h.nextElementSibling.matches(".bekal-audio"))).forEach((h2) => {
       const box = document.createElement("div");
@@ -288,30 +244,14 @@
       box.append(play, pause);
       h2.after(box);
       play.addEventListener("click", () => {
-        stop();
-        current = h2;
-        h2.classList.add("bekal-reading");
-        const parts = [h2.textContent.replace(/¶$/, "")];
-        for (let el = box.nextElementSibling; el && el.tagName !== "H2"; el = el.nextElementSibling) {
-          if (!el.matches(".bekal-listen, script, style")) parts.push(el.textContent.trim());
-        }
-        parts.filter(Boolean).forEach((text, n, all) => {
-          const u = new SpeechSynthesisUtterance(text);
-          u.voice = voice;
-          u.lang = voice.lang;
-          if (n === all.length - 1) u.onend = () => { if (current === h2) stop(); };
-          synth.speak(u);
-        });
-        pause.hidden = false;
-        pause.textContent = t.listen_pause;
-        say(status, fill(t.listen_reading, { title: parts[0] }));
+        // Some browsers speak only from within a tap: an empty utterance now, while the
+        // listen part may still be loading, lets the section be read when it arrives.
+        if (!reader) synth.speak(new SpeechSynthesisUtterance(""));
+        read().then((r) => r.play(h2, box, pause), () => say(status, t.listen_failed));
       });
-      pause.addEventListener("click", () => {
-        if (synth.paused) { synth.resume(); pause.textContent = t.listen_pause; } else { synth.pause(); pause.textContent = t.listen_resume; }
-      });
+      pause.addEventListener("click", () => { if (reader) reader.pause(pause); });
     });
     article.prepend(status);
-    window.addEventListener("pagehide", stop);
   };
   setup();
   if (!done && "onvoiceschanged" in synth) synth.addEventListener("voiceschanged", setup);
