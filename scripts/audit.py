@@ -27,10 +27,10 @@ from bekal_measure.pagetypes import PageType, module_pair, page_types
 from bekal_measure.server import SiteServer
 from bekal_measure.throttle import throttled_load
 from bekal_measure.validate import check_html
-from bekal_measure.weight import Recorder
+from bekal_measure.weight import FIRST_VIEW_BUDGET, NEXT_VIEW_BUDGET, Recorder
 
 ROOT = Path(__file__).resolve().parent.parent
-BUDGET = {"first_kb": 64, "next_kb": 10}
+BUDGET = {"first_kb": FIRST_VIEW_BUDGET // 1024, "next_kb": NEXT_VIEW_BUDGET // 1024}
 SEARCHES = {"id": ("menipu", "paspor"), "en": ("scam", "passport")}
 SEARCH_DONE = ("() => { const s = document.querySelector('.bekal-search__status');"
                " return s.textContent && s.textContent !== "
