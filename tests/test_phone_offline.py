@@ -1,5 +1,6 @@
 """Reading without signal, in Chromium: nothing before the reader asks; a saved lesson
-(with its PDF) and a saved track open offline; removing them leaves nothing behind."""
+(with its PDF, and its quiz checking answers) and a saved track open offline; removing them
+leaves nothing behind."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ def url(site_url: str, lang: str, path: str) -> str:
     return site_url + PROJECT.config.prefix(lang) + path
 
 
-PARTS = ("/bekal-phone-offline.", "/bekal-phone-listen.")  # scripts loaded on a tap
+# scripts loaded on a tap, and the quiz's, loaded as the reader nears the quiz
+PARTS = ("/bekal-phone-offline.", "/bekal-phone-listen.", "/bekal-quiz.")
 # a voice on the phone, so that lessons show their listen buttons
 FAKE_VOICE = """
 Object.defineProperty(window, "speechSynthesis", { configurable: true, value: {
@@ -77,6 +79,8 @@ def test_a_saved_lesson_opens_offline_with_its_pdf(browser, site_url, lang):
     lesson = url(site_url, lang, f"modul/{LESSON}/")
     page.goto(lesson)
     pdf = page.locator('.md-content a[href$=".pdf"]').first.evaluate("a => a.href")
+    # saved from the top of the lesson: the quiz's script has not come yet
+    expect(page.locator(".bekal-quiz__actions")).to_be_hidden()
     stored = save(page, lang)
     assert stored > 50_000, stored  # page, theme styles, scripts and the PDF
     page.wait_for_function("navigator.serviceWorker.controller !== null || "
@@ -88,6 +92,13 @@ def test_a_saved_lesson_opens_offline_with_its_pdf(browser, site_url, lang):
     expect(page.locator("h1")).to_have_text(PROJECT.modules[LESSON].data.title[lang])
     styled = page.evaluate("getComputedStyle(document.querySelector('.md-header')).position")
     assert styled in ("sticky", "fixed", "relative"), "the theme's styles came from the cache"
+    # the quiz checks her answers without signal: its script was saved with the page
+    question = page.locator(".bekal-quiz .bekal-q[data-type=single]").first
+    question.scroll_into_view_if_needed()
+    question.locator("input").first.check()
+    page.locator(".bekal-quiz__actions [type=submit]").click()
+    expect(question.locator(".bekal-q__feedback .bekal-q__result")).to_be_visible()
+    expect(page.locator(".bekal-quiz").get_by_role("status")).not_to_have_text("")
     size = page.evaluate("u => fetch(u).then(r => r.ok ? r.blob() : null).then(b => b && b.size)",
                          pdf)
     assert size and size > 1000

@@ -33,16 +33,14 @@
   // two screens before it shows, so its button is there before she sees it, or when focus
   // enters it. Until then, or without signal, each answer is under its question.
   const quiz = document.querySelector(".bekal-quiz");
-  if (quiz && PARTS.quiz) {
-    const near = "IntersectionObserver" in window && new IntersectionObserver((seen) => {
-      if (seen.some((e) => e.isIntersecting)) want();
-    }, { rootMargin: "0px 0px 200% 0px" });
-    const want = () => part("quiz").then(() => {
-      if (near) near.disconnect();
-      quiz.removeEventListener("focusin", want);
-    }, () => { /* no signal: the next approach tries again */ });
+  if (quiz) {
+    // loaded once (part() keeps it); without signal the next approach tries again
+    const want = () => part("quiz").catch(() => {});
     quiz.addEventListener("focusin", want);
-    if (near) near.observe(quiz); else want();
+    if (window.IntersectionObserver) {
+      new IntersectionObserver((seen) => { if (seen.some((e) => e.isIntersecting)) want(); },
+        { rootMargin: "0px 0px 200% 0px" }).observe(quiz);
+    } else want();
   }
 
   const make = (tag, cls, text) => {
