@@ -1,4 +1,5 @@
-"""The quiz in Chromium: by keyboard, with and without JavaScript, with axe, and in print.
+"""The quiz in Chromium: by keyboard, with and without JavaScript, with axe, and in print;
+its script loaded by the phone script only as the reader nears the quiz or tabs into it.
 
 A fixture project gets the fixture quiz (tests/golden/quiz/quiz.yml: one question of
 each type), is built once for this module, and served on 127.0.0.1.
