@@ -1,5 +1,6 @@
 """Reading without signal, in Chromium: nothing before the reader asks; a saved lesson
-(with its PDF) and a saved track open offline; removing them leaves nothing behind."""
+(with its PDF, and its quiz checking answers) and a saved track open offline; removing them
+leaves nothing behind."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import yaml
 from playwright.sync_api import expect
 
 from bekal.model.project import load_project
-from conftest import ROOT
+from conftest import ROOT, serve
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +26,8 @@ def url(site_url: str, lang: str, path: str) -> str:
     return site_url + PROJECT.config.prefix(lang) + path
 
 
-PARTS = ("/bekal-phone-offline.", "/bekal-phone-listen.")  # scripts loaded on a tap
+# scripts loaded on a tap, and the quiz's, loaded as the reader nears the quiz
+PARTS = ("/bekal-phone-offline.", "/bekal-phone-listen.", "/bekal-quiz.")
 # a voice on the phone, so that lessons show their listen buttons
 FAKE_VOICE = """
 Object.defineProperty(window, "speechSynthesis", { configurable: true, value: {
@@ -97,6 +99,37 @@ def test_a_saved_lesson_opens_offline_with_its_pdf(browser, site_url, lang):
     expect(page.locator(".bekal-offline__status")).to_have_text(UI[lang]["offline_removed"])
     expect(page.get_by_role("button", name=UI[lang]["offline_save"])).to_be_visible()
     context.set_offline(False)
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", [f"modul/{LESSON}/", f"jalur/{TRACK}/"])
+def test_a_saved_lesson_checks_its_quiz_without_signal(browser, real_site, lang, path):
+    """The lesson saved by itself (on the way to its save button she passed the quiz, so
+    its script had come), or with its track (its quiz's script never came: the save takes
+    it as a part). Then the site goes away (its own server, stopped: Playwright's offline
+    mode does not reach the service worker's requests); the quiz still checks answers."""
+    server = serve(real_site)
+    context = browser.new_context()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        page = context.new_page()
+        page.goto(url(base, lang, path))
+        save(page, lang)
+        page.wait_for_function("navigator.serviceWorker.ready.then(() => true)")
+    finally:
+        server.shutdown()
+        server.server_close()
+    context.set_offline(True)
+    page.goto(url(base, lang, f"modul/{LESSON}/"))
+    expect(page.locator("h1")).to_have_text(PROJECT.modules[LESSON].data.title[lang])
+    question = page.locator(".bekal-quiz .bekal-q[data-type=single]").first
+    question.scroll_into_view_if_needed()
+    expect(page.locator(".bekal-quiz__actions")).to_be_visible()  # its script, from the copy
+    question.locator("input").first.check()
+    page.locator(".bekal-quiz__actions [type=submit]").click()
+    expect(question.locator(".bekal-q__feedback .bekal-q__result")).to_be_visible()
+    expect(page.locator(".bekal-quiz").get_by_role("status")).not_to_have_text("")
     context.close()
 
 

@@ -1,4 +1,5 @@
-"""The quiz in Chromium: by keyboard, with and without JavaScript, with axe, and in print.
+"""The quiz in Chromium: by keyboard, with and without JavaScript, with axe, and in print;
+its script loaded by the phone script only as the reader nears the quiz or tabs into it.
 
 A fixture project gets the fixture quiz (tests/golden/quiz/quiz.yml: one question of
 each type), is built once for this module, and served on 127.0.0.1.
@@ -20,6 +21,9 @@ UI = yaml.safe_load((FIXTURE / "modules" / "ui.yml").read_text("utf-8"))  # the 
 QUIZ = fixture_data()
 CHECKLIST = next(q for q in QUIZ["questions"] if q["type"] == "checklist")
 PAGES = {"id": "modul/uji-kuis/", "en": "en/modul/uji-kuis/"}
+QUIZ_SCRIPT = "/bekal-quiz."  # assets/bekal-quiz.<hash>.js, loaded by the phone script
+LONG_STORY = "\n\n".join(["She read the offer twice. She asked her family what they thought. "
+                           "Then she called the office in her town and asked again."] * 60)
 
 
 def ui(lang: str, key: str, **values) -> str:
@@ -47,6 +51,9 @@ def quiz_site(tmp_path_factory):
         (GOLDEN / "quiz.yml").read_text("utf-8"), "utf-8")
     lesson = root / "content" / "id" / "modul" / "uji-kuis" / "index.md"
     lesson.write_text("<!-- bekal:quiz -->\n\n" + lesson.read_text("utf-8"), "utf-8")
+    # the English lesson is long, like a real one: its quiz (at the end) is screens away
+    lesson_en = root / "content" / "en" / "modul" / "uji-kuis" / "index.md"
+    lesson_en.write_text(lesson_en.read_text("utf-8") + "\n\n" + LONG_STORY, "utf-8")
     site = tmp_path_factory.mktemp("quiz-site-out") / "site"
     result = run_build(root, site, pdf=False)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -183,6 +190,101 @@ def test_checklist_verdicts(page, quiz_site, flags, expected):
     expect(box.locator(".bekal-q__result")).to_have_text(verdict(expected, "en"))
     expect(box).to_contain_text(CHECKLIST["verdicts"][expected]["advice"]["en"].split("{{")[0])
     expect(box).to_contain_text(ui("en", "flags_ticked", count=flags))
+
+
+def quiz_requests(page) -> list[str]:
+    """Every request of ``page`` from now on for the quiz's script."""
+    found: list[str] = []
+    page.on("request", lambda r: found.append(r.url) if QUIZ_SCRIPT in r.url else None)
+    return found
+
+
+def quiz_below(page) -> float:
+    """How many screen heights the quiz's top is below the bottom of the screen."""
+    return page.evaluate("(document.querySelector('.bekal-quiz').getBoundingClientRect().top"
+                         " - innerHeight) / innerHeight")
+
+
+def test_a_lesson_read_at_the_top_loads_no_quiz_script(page, quiz_site):
+    requests = quiz_requests(page)
+    page.goto(quiz_site["url"] + PAGES["en"])
+    page.wait_for_load_state("networkidle")
+    expect(page.locator(".bekal-progress__done")).to_be_visible()  # the phone script ran
+    assert quiz_below(page) > 3  # the quiz is far down, as in a real lesson
+    assert requests == []
+    expect(page.locator(".bekal-quiz__actions")).to_be_hidden()
+    page.locator("#kuis-pilih summary").click()  # the answers are there all the same
+    expect(page.get_by_text(explain("pilih", "a", "en"))).to_be_visible()
+
+
+def test_coming_near_the_quiz_loads_it_before_it_shows(page, quiz_site):
+    requests = quiz_requests(page)
+    page.goto(quiz_site["url"] + PAGES["en"])
+    page.wait_for_load_state("networkidle")
+    page.evaluate("""() => { window.shifts = [];
+      new PerformanceObserver((list) => window.shifts.push(...list.getEntries()))
+        .observe({ type: "layout-shift" }); }""")
+    # scrolling down, one and a half screens above the quiz: the script comes, its button
+    # appears while the quiz is still out of sight
+    page.evaluate("scrollBy(0, document.querySelector('.bekal-quiz').getBoundingClientRect()"
+                  ".top - 2.5 * innerHeight)")
+    expect(page.locator(".bekal-quiz__actions")).to_be_visible()
+    assert len(requests) == 1
+    assert quiz_below(page) > 1
+    page.wait_for_timeout(200)  # a frame or two for any shift to be reported
+    assert page.evaluate("shifts.filter((s) => !s.hadRecentInput).length") == 0
+    page.locator(".bekal-quiz").scroll_into_view_if_needed()
+    page.locator("#kuis-pilih input[value=a]").check()
+    page.locator(".bekal-quiz__actions [type=submit]").click()
+    expect(feedback(page, "pilih").locator(".bekal-q__result")).to_have_text(
+        ui("en", "result_right"))
+    assert len(requests) == 1
+
+
+# An observer that never reports: only focus can bring the quiz's script.
+BLIND = "window.IntersectionObserver = class { observe() {} disconnect() {} };"
+
+
+def test_tabbing_into_the_quiz_loads_it(browser, quiz_site):
+    context = browser.new_context()
+    context.add_init_script(BLIND)
+    page = context.new_page()
+    requests = quiz_requests(page)
+    page.goto(quiz_site["url"] + PAGES["en"])
+    page.wait_for_load_state("networkidle")
+    assert requests == []
+    tab_to(page, "#kuis-pilih input", limit=200)
+    expect(page.locator(".bekal-quiz__actions")).to_be_visible()
+    page.keyboard.press("Space")  # the first option, the right one
+    check_by_keyboard(page)
+    expect(feedback(page, "pilih").locator(".bekal-q__result")).to_have_text(
+        ui("en", "result_right"))
+    assert len(requests) == 1
+    context.close()
+
+
+def test_without_an_observer_the_quiz_script_comes_at_once(browser, quiz_site):
+    context = browser.new_context()
+    context.add_init_script("delete window.IntersectionObserver;")
+    page = context.new_page()
+    requests = quiz_requests(page)
+    page.goto(quiz_site["url"] + PAGES["en"])
+    expect(page.locator(".bekal-quiz__actions")).to_be_visible()
+    assert len(requests) == 1
+    context.close()
+
+
+def test_without_signal_the_quiz_keeps_its_answers_and_the_next_approach_loads_it(page,
+                                                                                  quiz_site):
+    page.route(f"**{QUIZ_SCRIPT}*.js", lambda route: route.abort("internetdisconnected"))
+    page.goto(quiz_site["url"] + PAGES["en"] + "#kuis")
+    page.wait_for_load_state("networkidle")
+    expect(page.locator(".bekal-quiz__actions")).to_be_hidden()  # no button to press in vain
+    page.locator("#kuis-pilih summary").click()
+    expect(page.get_by_text(explain("pilih", "a", "en"))).to_be_visible()
+    page.unroute(f"**{QUIZ_SCRIPT}*.js")
+    page.locator("#kuis-banyak input[value=a]").focus()  # focus entering the quiz tries again
+    expect(page.locator(".bekal-quiz__actions")).to_be_visible()
 
 
 def test_without_javascript(browser, quiz_site):

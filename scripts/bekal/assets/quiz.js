@@ -1,5 +1,7 @@
 /* Bekal quiz: checks answers in the reader's browser. Nothing is stored or sent.
-   The answers come from each question's <details> answer block, built with the page. */
+   The answers come from each question's <details> answer block, built with the page.
+   Loaded by phone.js (its part "quiz") when the reader comes near the quiz or into it by
+   keyboard; until then the answers are under each question, as without JavaScript. */
 (() => {
   "use strict";
   const PATHS = {
@@ -144,4 +146,5 @@
   }
 
   document.querySelectorAll(".bekal-quiz__form").forEach(setup);
+  (window.bekalPhone = window.bekalPhone || {}).quiz = setup;  // phone.js waits for it
 })();

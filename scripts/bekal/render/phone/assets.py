@@ -4,7 +4,9 @@ in either language.
 
 The rarely used parts of the script are published the same way as scripts of their own
 (``PARTS``): phone.js knows their hashed names and loads one only when the reader first
-taps its button, so a page she only reads never downloads them."""
+taps its button, so a page she only reads never downloads them. The quiz's script
+(bekal/render/quiz/, published there) is a part too: phone.js loads it when the reader
+comes near the quiz, and a lesson saved for reading without signal stores it."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from importlib.resources import files
 
 from bekal.model.project import Project
 from bekal.outputs import Output
+from bekal.render import quiz
 
 from .offline import MANIFEST_NAME
 
@@ -26,6 +29,8 @@ SCRIPT_STRINGS = ("done_mark", "done_undo", "done_badge", "history_done", "histo
 # The parts loaded on the first tap: name in phone.js -> (source file, its strings).
 PARTS = {"offline": ("phone-offline.js", ()),
          "listen": ("phone-listen.js", ("listen_pause", "listen_resume", "listen_reading"))}
+# Parts another feature publishes: name in phone.js -> its path in the site.
+OTHER_PARTS = {"quiz": lambda: quiz.asset_urls()["js"]}
 PLACEHOLDER = b"/*BEKAL_STRINGS*/{}"
 PARTS_PLACEHOLDER = b"/*BEKAL_PARTS*/{}"
 
@@ -55,7 +60,8 @@ def _bundle(project: Project) -> dict[str, tuple[str, bytes]]:
     manifests = {lang: {"manifest": project.config.prefix(lang) + MANIFEST_NAME}
                  for lang in project.config.codes}
     script = _script(project, "phone.js", SCRIPT_STRINGS, manifests).replace(
-        PARTS_PLACEHOLDER, _json({name: path for name, (path, _) in parts.items()}))
+        PARTS_PLACEHOLDER, _json({name: path for name, (path, _) in parts.items()}
+                                 | {name: path() for name, path in OTHER_PARTS.items()}))
     css = (files(__package__) / "assets" / "phone.css").read_bytes()
     return {"js": _hashed("bekal-phone", "js", script), "css": _hashed("bekal-phone", "css", css),
             **{f"js-{name}": part for name, part in parts.items()}}

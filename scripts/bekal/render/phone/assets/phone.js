@@ -1,8 +1,8 @@
 /* Bekal on the phone: copy a link, mark a lesson done, remember the quiz result, show
    where the reader left off, explain glossary terms in place; the buttons to save a page
    to read without signal and to read a section aloud, whose work phone-offline.js and
-   phone-listen.js do once she taps them. Everything stays on this phone (localStorage);
-   nothing is sent anywhere. */
+   phone-listen.js do once she taps them; and the quiz's own script, loaded as she nears the
+   quiz. Everything stays on this phone (localStorage); nothing is sent anywhere. */
 (() => {
   "use strict";
   const script = document.currentScript;
@@ -28,6 +28,20 @@
     tag.onerror = () => { tag.remove(); reject(new Error(name)); };
     document.head.append(tag);
   }).catch((e) => { delete loading[name]; throw e; }));  // no signal: the next tap tries again
+
+  // The quiz's own script (checking, feedback, retry) comes when the reader nears the quiz:
+  // two screens before it shows, so its button is there before she sees it, or when focus
+  // enters it. Until then, or without signal, each answer is under its question.
+  const quiz = document.querySelector(".bekal-quiz");
+  if (quiz) {
+    // loaded once (part() keeps it); without signal the next approach tries again
+    const want = () => part("quiz").catch(() => {});
+    quiz.addEventListener("focusin", want);
+    if (window.IntersectionObserver) {
+      new IntersectionObserver((seen) => { if (seen.some((e) => e.isIntersecting)) want(); },
+        { rootMargin: "0px 0px 200% 0px" }).observe(quiz);
+    } else want();
+  }
 
   const make = (tag, cls, text) => {
     const el = document.createElement(tag);
@@ -140,7 +154,7 @@
       say(status, t.offline_saving);
       part("offline")
         .then((offline) => offline.save({ root, here, track, audio: !!(withAudio && withAudio.checked),
-          parts: Object.keys(PARTS).map(partUrl) }))  // both parts, so both work without signal
+          parts: Object.keys(PARTS).map(partUrl) }))  // every part, the quiz's too, works offline
         .then(() => { addManifest(); show(); }, () => say(status, t.offline_failed))
         .then(() => { keep.disabled = false; });
     });
