@@ -105,8 +105,9 @@ def check_recordings(project: Project, issues: IssueList) -> None:
     for slug in project.modules:
         for lang in project.config.codes:
             lesson = project.content_dir / lang / lesson_source(slug)
-            ids = heading_ids(lesson)
-            for rec in recordings(project, slug, lang):
+            recs = recordings(project, slug, lang)
+            ids = heading_ids(lesson) if recs else {}
+            for rec in recs:
                 if rec.mime is None:
                     issues.add(rec.path, 0, "audio-format",
                                f"recording '{rec.path.name}' is not in a format the site plays",

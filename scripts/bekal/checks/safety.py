@@ -18,12 +18,13 @@ import nh3
 import yaml
 
 from bekal.model import content_files
-from bekal.model.issues import IssueList
+from bekal.model.issues import Issue, IssueList
 from bekal.model.project import Project
 from bekal.model.siteconfig import markdown_extensions
-from bekal.model.textfile import LINK_PROBLEM, read_text, shown
+from bekal.model.textfile import LINK_PROBLEM, shown
 from bekal.render import sanitize
 
+from . import memo
 from .prose import MAX_BLOCK, MAX_LINE
 
 # The way MkDocs finds front matter: a YAML mapping between two '---' lines.
@@ -47,10 +48,19 @@ def check(project: Project, issues: IssueList) -> None:
     for path in sorted(project.content_dir.rglob("*.md")):
         if path.is_dir() or not content_files.publishable(path, project.root):
             continue  # reported by _check_files, or as not-a-file when the project loads
-        text = read_text(path, issues)
-        if text is not None and not too_big_to_render(text):
-            check_page(project.root, path, text, issues)
+        text = memo.read(path, issues)
+        if text is not None:
+            issues.extend(_page_issues(project.root, issues.root, path, text))
     _check_yaml_texts(project, issues)
+
+
+@memo.remembered
+def _page_issues(root: Path, issues_root: Path, path: Path, text: str) -> tuple[Issue, ...]:
+    """What ``check_page`` finds on a page (memo.py: it reads only the page's text)."""
+    found = IssueList(issues_root)
+    if not too_big_to_render(text):
+        check_page(root, path, text, found)
+    return tuple(found)
 
 
 # -- files ------------------------------------------------------------------------
@@ -86,10 +96,9 @@ def _renderer(root: Path) -> markdown.Markdown:
     return markdown.Markdown(extensions=names, extension_configs=configs)
 
 
-@lru_cache(maxsize=4096)
 def _rendered(root: Path, body: str) -> str:
-    """A page body as MkDocs would render it; the same body is rendered once (a preview
-    rebuild renders only the pages that changed)."""
+    """A page body as MkDocs would render it (a rebuild renders only the pages that
+    changed: ``_page_issues`` remembers the others)."""
     md = _renderer(root)
     md.reset()
     return md.convert(body)
