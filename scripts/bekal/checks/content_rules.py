@@ -144,13 +144,13 @@ def _register(project: Project, issues: IssueList) -> None:
         raw = memo.read(path, IssueList(issues.root)) if path.is_file() else None
         if raw is not None:
             issues.extend(_kamu_issues(issues.root, path, raw))
-    from .languages import _walk
+    from .languages import fields
 
     loaded_files = [*project.tracks.values(), *project.glossary.values()]
     for entry in project.modules.values():
         loaded_files += [x for x in (entry.module, entry.quiz) if x is not None]
     for loaded in loaded_files:
-        for loc, texts in _walk(loaded.model, ()):
+        for loc, texts in fields(loaded.model):
             value = texts.get(INFORMAL_LANG)
             values = value if isinstance(value, list) else [value]
             for i, text in enumerate(values):

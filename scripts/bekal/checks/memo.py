@@ -8,13 +8,13 @@ their trust (which also depends on today's date), the tracks, the glossary, link
 heading ids between pages — is never remembered: every run does it anew, from the
 remembered parts, so a run reports exactly what a first run would.
 
-Within one run (``one_run``), each file is also read only once: every check sees the same
-text, and the problems of reading it.
+Within one run (``one_run``), each file is also read only once, and each loaded YAML model
+walked once: every check sees the same text, and the problems of reading it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -29,7 +29,8 @@ SIZE = 8192
 
 F = TypeVar("F", bound=Callable)
 _REMEMBERED: list = []
-_READ: dict[tuple[Path, Path], tuple[str | None, tuple[Issue, ...]]] | None = None
+T = TypeVar("T")
+_RUN: dict[Hashable, tuple[object, object]] | None = None  # while the checks run
 
 
 def remembered(function: F | None = None, *, size: int = SIZE):
@@ -50,23 +51,33 @@ def forget() -> None:
 
 @contextmanager
 def one_run() -> Iterator[None]:
-    """The checks' run: files read in it are read once (``read``), and forgotten after."""
-    global _READ
-    _READ = {}
+    """The checks' run: what ``once`` makes in it is made once, and forgotten after."""
+    global _RUN
+    _RUN = {}
     try:
         yield
     finally:
-        _READ = None
+        _RUN = None
+
+
+def once(key: Hashable, owner: object, make: Callable[[], T]) -> T:
+    """``make()``, made once per ``key`` within ``one_run`` (each time outside it);
+    ``owner`` is the object the key stands for, so a key naming an object by its id cannot
+    be taken by another object."""
+    if _RUN is None:
+        return make()
+    hit = _RUN.get(key)
+    if hit is None or hit[0] is not owner:
+        hit = _RUN[key] = (owner, make())
+    return hit[1]
 
 
 def read(path: Path, issues: IssueList) -> str | None:
     """``read_text``, once per file within ``one_run``; its problems go to every caller."""
-    if _READ is None:
-        return read_text(path, issues)
-    key = (issues.root, path)
-    if key not in _READ:
+    def make() -> tuple[str | None, tuple[Issue, ...]]:
         found = IssueList(issues.root)
-        _READ[key] = read_text(path, found), tuple(found)
-    text, found = _READ[key]
+        return read_text(path, found), tuple(found)
+
+    text, found = once(("read", issues.root, path), None, make)
     issues.extend(found)
     return text

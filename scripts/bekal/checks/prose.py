@@ -251,13 +251,13 @@ def _check_heading_ids(project, by_lang, issues) -> None:
 def _check_yaml_texts(project: Project, issues: IssueList, publish: bool) -> None:
     """Facts and typed numbers in every reader-visible YAML text: modules, quizzes,
     tracks, the glossary and the interface strings."""
-    from .languages import _walk
+    from .languages import fields
 
     loaded_files = [*project.tracks.values(), *project.glossary.values()]
     for entry in project.modules.values():
         loaded_files += [loaded for loaded in (entry.module, entry.quiz) if loaded is not None]
     for loaded in loaded_files:
-        for loc, texts in _walk(loaded.model, ()):
+        for loc, texts in fields(loaded.model):
             for lang, value in texts.items():
                 values = value if isinstance(value, list) else [value]
                 for i, text in enumerate(values):

@@ -76,8 +76,9 @@ def _check_files(project: Project, issues: IssueList) -> None:
                 continue  # hidden files are never published
             if path.is_symlink():
                 issues.add(shown(path, project.root), 0, "symlink", *LINK_PROBLEM)
-            elif folder == project.content_dir and path.is_file() \
-                    and path.parent.name != "audio" \
+            elif folder == project.content_dir \
+                    and path.suffix.lower() not in content_files.PUBLISHED_SUFFIXES \
+                    and path.is_file() and path.parent.name != "audio" \
                     and content_files.refusal(path, project.root) == "type":
                 # a lesson's audio/ folder is checked by the recordings check (checks/phone.py)
                 allowed = ", ".join(sorted(content_files.PUBLISHED_SUFFIXES))
@@ -247,10 +248,10 @@ def _yaml_text_findings(text: str) -> tuple[tuple[str, str, str], ...]:
     return tuple(found)
 
 
-def _walk_texts(value, loc: tuple):
-    from .languages import _walk
+def _walk_texts(model):
+    from .languages import fields
 
-    for where, texts in _walk(value, loc):
+    for where, texts in fields(model):
         for lang, item in texts.items():
             if isinstance(item, list):
                 for i, one in enumerate(item):
@@ -264,7 +265,7 @@ def _check_yaml_texts(project: Project, issues: IssueList) -> None:
     for entry in project.modules.values():
         loaded_files += [x for x in (entry.module, entry.quiz) if x is not None]
     for loaded in loaded_files:
-        for loc, text in _walk_texts(loaded.model, ()):
+        for loc, text in _walk_texts(loaded.model):
             check_yaml_text(loaded.path, loaded.line(*loc), text, issues)
     for key, loaded in project.glossary.items():
         if not sanitize.SAFE_ID.match(key):
