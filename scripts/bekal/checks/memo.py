@@ -3,10 +3,10 @@ rebuild after an edit checks again only the texts that changed.
 
 Only work on one file that reads nothing but that file is remembered. Its key is all it
 reads (the project root, the file's path and its text); its value is what it found, as
-immutable records (``Issue``, headings, links). Work that reads other files — the facts and
-their trust (which also depends on today's date), the tracks, the glossary, links and
-heading ids between pages — is never remembered: every run does it anew, from the
-remembered parts, so a run reports exactly what a first run would.
+records no check changes (``Issue``, headings, links), in tuples. Work that reads other
+files — the facts and their trust (which also depends on today's date), the tracks, the
+glossary, links and heading ids between pages — is never remembered: every run does it
+anew, from the remembered parts, so a run reports exactly what a first run would.
 
 Within one run (``one_run``), each file is also read only once, and each loaded YAML model
 walked once: every check sees the same text, and the problems of reading it.
@@ -53,11 +53,11 @@ def forget() -> None:
 def one_run() -> Iterator[None]:
     """The checks' run: what ``once`` makes in it is made once, and forgotten after."""
     global _RUN
-    _RUN = {}
+    outer, _RUN = _RUN, {}
     try:
         yield
     finally:
-        _RUN = None
+        _RUN = outer
 
 
 def once(key: Hashable, owner: object, make: Callable[[], T]) -> T:
