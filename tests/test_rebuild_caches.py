@@ -143,3 +143,12 @@ def test_a_heading_id_changed_in_one_language_is_reported_on_the_other(tmp_path)
     issues = _checked(root)
     assert "heading-id-mismatch" in _codes_at(issues, LESSON_ID)
     assert "heading-id-mismatch" in _codes_at(issues, LESSON_EN)
+
+
+def test_a_page_is_rendered_again_for_its_check_when_the_markdown_extensions_change(tmp_path):
+    root = make_project(tmp_path / "p", {"uji-coba": "persiapan"})
+    (root / ABOUT).write_text((root / ABOUT).read_text("utf-8")
+                              + '\nKlik di sini.\n{: onclick="x()" }\n', "utf-8")
+    assert "unsafe-html" in _codes_at(_checked(root), ABOUT)  # attr_list makes the attribute
+    _edit(root, "mkdocs.yml", "  - attr_list\n", "")  # the page stays as it is
+    assert "unsafe-html" not in _codes_at(_checked(root), ABOUT)

@@ -45,18 +45,21 @@ def too_big_to_render(text: str) -> bool:
 
 def check(project: Project, issues: IssueList) -> None:
     _check_files(project, issues)
+    site = _site_file(project.root)
     for path in sorted(project.content_dir.rglob("*.md")):
         if path.is_dir() or not content_files.publishable(path, project.root):
             continue  # reported by _check_files, or as not-a-file when the project loads
         text = memo.read(path, issues)
         if text is not None:
-            issues.extend(_page_issues(project.root, issues.root, path, text))
+            issues.extend(_page_issues(project.root, site, issues.root, path, text))
     _check_yaml_texts(project, issues)
 
 
 @memo.remembered
-def _page_issues(root: Path, issues_root: Path, path: Path, text: str) -> tuple[Issue, ...]:
-    """What ``check_page`` finds on a page (memo.py: it reads only the page's text)."""
+def _page_issues(root: Path, site: str | None, issues_root: Path, path: Path,
+                 text: str) -> tuple[Issue, ...]:
+    """What ``check_page`` finds on a page (memo.py): it reads the page's text, and the
+    Markdown extensions of ``site``, the text of mkdocs.yml."""
     found = IssueList(issues_root)
     if not too_big_to_render(text):
         check_page(root, path, text, found)
@@ -91,8 +94,22 @@ def _check_files(project: Project, issues: IssueList) -> None:
 # -- pages ------------------------------------------------------------------------
 
 
-@cache
+def _site_file(root: Path) -> str | None:
+    """mkdocs.yml's text (None when it cannot be read: markdown_extensions says why)."""
+    try:
+        return (root / "mkdocs.yml").read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def _renderer(root: Path) -> markdown.Markdown:
+    """The site's Markdown renderer, made anew when mkdocs.yml changes."""
+    return _renderer_for(root, _site_file(root))
+
+
+@lru_cache(maxsize=8)
+def _renderer_for(root: Path, site: str | None) -> markdown.Markdown:
+    """(``site``, mkdocs.yml's text, only keys the cache: markdown_extensions reads it.)"""
     names, configs = markdown_extensions(root)
     return markdown.Markdown(extensions=names, extension_configs=configs)
 
