@@ -1,13 +1,18 @@
 """What a rebuild reuses from the last one is exactly what it would make anew: parsed YAML
-(copied out, only from clean files) and the glossary's links (first use, earliest term)."""
+(copied out, only from clean files), the glossary's links (first use, earliest term) and
+the checks' work on unchanged files (checks/memo.py)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
+from bekal.checks import memo, run_checks
 from bekal.model.issues import IssueList
+from bekal.model.project import load_project
 from bekal.model.yamlio import load_yaml
 from bekal.render.glossary_links import link_terms
+from conftest import make_project
 
 
 def test_a_parsed_file_is_reused_as_a_copy(tmp_path):
@@ -62,3 +67,88 @@ def test_no_term_links_inside_a_heading_or_a_link():
     html = '<h2>paspor</h2><p><a href="x">paspor</a> paspor</p>'
     out = link_terms(project, html, "id", "modul/x/", "glosarium/")
     assert out.startswith('<h2>paspor</h2><p><a href="x">paspor</a> <a class="bekal-term"')
+
+
+# -- checks: a run in a long-lived process (mkdocs serve) remembers unchanged files' work --
+
+LESSON_ID = "content/id/modul/uji-coba/index.md"
+LESSON_EN = "content/en/modul/uji-coba/index.md"
+ABOUT = "content/id/tentang.md"
+
+
+def _checked(root: Path) -> list[tuple]:
+    """The issues of a run that may reuse earlier runs' work, after asserting that they are
+    exactly those of a run that reuses nothing."""
+    seen = lambda: [(i.path, i.line, i.code, i.message, i.severity)  # noqa: E731
+                    for i in run_checks(load_project(root))]
+    warm = seen()
+    memo.forget()
+    assert warm == seen(), "a remembered result differs from checking anew"
+    return warm
+
+
+def _codes_at(issues: list[tuple], rel: str) -> set[str]:
+    return {code for path, _, code, _, _ in issues if path == rel}
+
+
+def _edit(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text("utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def test_a_fixed_problem_is_gone_and_a_new_one_reported_in_the_same_process(tmp_path):
+    root = make_project(tmp_path / "p", {"uji-coba": "persiapan"})
+    lesson = root / LESSON_ID
+    clean = lesson.read_text("utf-8")
+    problems = {"typed-number", "unsafe-html", "register-kamu", "missing-section"}
+    assert not _codes_at(_checked(root), LESSON_ID) & problems  # checked clean, remembered
+    broken = clean.replace("{#bantuan}", "{#tolong}") + (
+        '\nHubungi kamu di 0812-3456-7890. <span onclick="x()">klik</span>\n')
+    lesson.write_text(broken, "utf-8")
+    assert _codes_at(_checked(root), LESSON_ID) >= problems  # prose, safety, writing rules
+    lesson.write_text(clean, "utf-8")
+    assert not _codes_at(_checked(root), LESSON_ID) & problems  # fixed: nothing stale kept
+
+
+def test_an_unchanged_page_is_checked_against_the_files_it_names(tmp_path, monkeypatch):
+    root = make_project(tmp_path / "p", {"uji-coba": "persiapan"})
+    (root / ABOUT).write_text((root / ABOUT).read_text("utf-8") + (
+        "\nKantor: {{fact:uji.lokasi}}. Lihat [calo](glosarium.md#calo).\n"
+        "\n<!-- bekal:modules persiapan -->\n"), "utf-8")
+    cross = {"unknown-fact", "fact-stale", "broken-anchor", "broken-link", "unknown-track"}
+    assert not _codes_at(_checked(root), ABOUT) & cross
+    # the page stays as it is; the facts, the glossary, the date and the other pages change
+    _edit(root, "modules/facts.yml", "\nuji.lokasi:", "\nuji.lokasi-lama:")
+    assert "unknown-fact" in _codes_at(_checked(root), ABOUT)
+    _edit(root, "modules/facts.yml", "\nuji.lokasi-lama:", "\nuji.lokasi:")
+    assert not _codes_at(_checked(root), ABOUT) & cross
+    monkeypatch.setenv("BEKAL_TODAY", "2099-01-01")
+    assert "fact-stale" in _codes_at(_checked(root), ABOUT)
+    monkeypatch.delenv("BEKAL_TODAY")
+    _edit(root, "modules/glossary.yml", "\ncalo:", "\ncalo-lama:")
+    assert "broken-anchor" in _codes_at(_checked(root), ABOUT)
+    _edit(root, "modules/tracks.yml", "- id: persiapan\n", "- id: persiapan-lama\n")
+    assert "unknown-track" in _codes_at(_checked(root), ABOUT)
+    for lang in ("id", "en"):
+        (root / "content" / lang / "bantuan.md").unlink()
+    assert "broken-link" in _codes_at(_checked(root), ABOUT)
+
+
+def test_a_heading_id_changed_in_one_language_is_reported_on_the_other(tmp_path):
+    root = make_project(tmp_path / "p", {"uji-coba": "persiapan"})
+    assert "heading-id-mismatch" not in _codes_at(_checked(root), LESSON_ID)
+    _edit(root, LESSON_EN, "{#cerita}", "{#kisah}")  # the Indonesian lesson stays as it is
+    issues = _checked(root)
+    assert "heading-id-mismatch" in _codes_at(issues, LESSON_ID)
+    assert "heading-id-mismatch" in _codes_at(issues, LESSON_EN)
+
+
+def test_a_page_is_rendered_again_for_its_check_when_the_markdown_extensions_change(tmp_path):
+    root = make_project(tmp_path / "p", {"uji-coba": "persiapan"})
+    (root / ABOUT).write_text((root / ABOUT).read_text("utf-8")
+                              + '\nKlik di sini.\n{: onclick="x()" }\n', "utf-8")
+    assert "unsafe-html" in _codes_at(_checked(root), ABOUT)  # attr_list makes the attribute
+    _edit(root, "mkdocs.yml", "  - attr_list\n", "")  # the page stays as it is
+    assert "unsafe-html" not in _codes_at(_checked(root), ABOUT)

@@ -6,12 +6,17 @@ from bekal.model import site_address
 from bekal.model.issues import IssueList
 from bekal.model.project import Project
 
-from . import content_rules, facts, languages, modules, phone, prose, quiz, safety, services
+from . import content_rules, facts, languages, memo, modules, phone, prose, quiz, safety, services
 from .shortlinks_lock import check_short_links
 
 
 def run_checks(project: Project, publish: bool = False) -> IssueList:
     """All problems at once: loading, schema, cross-file and prose checks."""
+    with memo.one_run():
+        return _once_per_file(_run(project, publish))
+
+
+def _run(project: Project, publish: bool) -> IssueList:
     issues = IssueList(project.root)
     issues.extend(project.issues)
     languages.check(project, issues)
@@ -27,7 +32,7 @@ def run_checks(project: Project, publish: bool = False) -> IssueList:
     issues.extend(check_short_links(project, publish))
     if publish:
         site_address.check(project.root, project.config.site_url, issues)
-    return _once_per_file(issues)
+    return issues
 
 
 def _once_per_file(issues: IssueList) -> IssueList:

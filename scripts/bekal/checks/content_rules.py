@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
-from bekal.model.issues import IssueList
+from bekal.model.issues import Issue, IssueList
 from bekal.model.markdown_scan import FRONT_MATTER, blank_comments, scan
 from bekal.model.pageref import FACT_REF
 from bekal.model.project import ModuleEntry, Project
-from bekal.model.textfile import read_text
 from bekal.routes import lesson_source
+
+from . import memo
 
 LESSON_WORDS = (450, 1000)
 AVERAGE_SENTENCE_WORDS = 15
@@ -74,8 +75,21 @@ def check(project: Project, issues: IssueList) -> None:
 
 
 def _lesson(path, lang: str, issues: IssueList) -> None:
-    raw = read_text(path, IssueList(issues.root))  # bad bytes are reported by checks.prose
-    if raw is None or not raw.strip():
+    raw = memo.read(path, IssueList(issues.root))  # bad bytes are reported by checks.prose
+    if raw is not None:
+        issues.extend(_lesson_issues(issues.root, path, raw))
+
+
+@memo.remembered
+def _lesson_issues(root, path, raw: str) -> tuple[Issue, ...]:
+    """The writing rules on one lesson's text (memo.py)."""
+    issues = IssueList(root)
+    _lesson_text(path, raw, issues)
+    return tuple(issues)
+
+
+def _lesson_text(path, raw: str, issues: IssueList) -> None:
+    if not raw.strip():
         return
     ids = {h.id for h in scan(raw).headings}
     for section, what in REQUIRED_SECTIONS.items():
@@ -127,19 +141,16 @@ def _register(project: Project, issues: IssueList) -> None:
         return
     base = project.content_dir / INFORMAL_LANG
     for path in sorted(base.rglob("*.md")) if base.is_dir() else []:
-        raw = read_text(path, IssueList(issues.root)) if path.is_file() else None
-        if raw is None:
-            continue
-        for number, line in enumerate(blank_comments(raw).split("\n"), start=1):
-            for match in KAMU.finditer(line):
-                _kamu(issues, path, number, match.group(0))
-    from .languages import _walk
+        raw = memo.read(path, IssueList(issues.root)) if path.is_file() else None
+        if raw is not None:
+            issues.extend(_kamu_issues(issues.root, path, raw))
+    from .languages import fields
 
     loaded_files = [*project.tracks.values(), *project.glossary.values()]
     for entry in project.modules.values():
         loaded_files += [x for x in (entry.module, entry.quiz) if x is not None]
     for loaded in loaded_files:
-        for loc, texts in _walk(loaded.model, ()):
+        for loc, texts in fields(loaded.model):
             value = texts.get(INFORMAL_LANG)
             values = value if isinstance(value, list) else [value]
             for i, text in enumerate(values):
@@ -153,6 +164,16 @@ def _register(project: Project, issues: IssueList) -> None:
         if match:
             _kamu(issues, project.root / "modules" / "ui.yml",
                   project.ui_lines.line_of((INFORMAL_LANG, key)), match.group(0))
+
+
+@memo.remembered
+def _kamu_issues(root, path, raw: str) -> tuple[Issue, ...]:
+    """*kamu* on one page (memo.py)."""
+    issues = IssueList(root)
+    for number, line in enumerate(blank_comments(raw).split("\n"), start=1):
+        for match in KAMU.finditer(line):
+            _kamu(issues, path, number, match.group(0))
+    return tuple(issues)
 
 
 def _kamu(issues: IssueList, path, line: int, word: str) -> None:

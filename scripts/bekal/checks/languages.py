@@ -7,6 +7,8 @@ from pydantic import BaseModel
 from bekal.model.issues import IssueList
 from bekal.model.project import Loaded, Project
 
+from . import memo
+
 # Fields holding one text (or list of texts) per language.
 _LOCALIZED = {"title", "summary", "caption", "objectives", "key_points", "checklist",
               "materials", "description", "prompt", "text", "explain", "advice", "label",
@@ -30,9 +32,15 @@ def _walk(value, loc: tuple):
             yield from _walk(item, (*loc, key))
 
 
+def fields(model) -> list[tuple[tuple, dict]]:
+    """``_walk(model, ())``: every localized field of a loaded model, walked once in a run
+    of the checks (memo.py)."""
+    return memo.once(("fields", id(model)), model, lambda: list(_walk(model, ())))
+
+
 def check_loaded(project: Project, loaded: Loaded, issues: IssueList) -> None:
     langs = project.config.codes
-    for loc, texts in _walk(loaded.model, ()):
+    for loc, texts in fields(loaded.model):
         for lang in langs:
             if lang not in texts:
                 issues.add(loaded.path, loaded.line(*loc), "missing-translation",

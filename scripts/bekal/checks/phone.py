@@ -7,7 +7,7 @@ from bekal.model.project import Project
 from bekal.routes import CHECKER, lesson_source
 
 from . import facts as fact_checks
-from .languages import _walk, check_loaded
+from .languages import check_loaded, fields
 
 CALLABLE = {"phone", "whatsapp"}
 
@@ -17,7 +17,7 @@ def check(project: Project, issues: IssueList, publish: bool) -> None:
 
     for loaded in project.checkers.values():
         check_loaded(project, loaded, issues)
-        for loc, texts in _walk(loaded.model, ()):
+        for loc, texts in fields(loaded.model):
             for lang, text in texts.items():
                 line = loaded.line(*loc, lang)
                 for match in FACT_REF.finditer(text):
@@ -105,8 +105,9 @@ def check_recordings(project: Project, issues: IssueList) -> None:
     for slug in project.modules:
         for lang in project.config.codes:
             lesson = project.content_dir / lang / lesson_source(slug)
-            ids = heading_ids(lesson)
-            for rec in recordings(project, slug, lang):
+            recs = recordings(project, slug, lang)
+            ids = heading_ids(lesson) if recs else {}
+            for rec in recs:
                 if rec.mime is None:
                     issues.add(rec.path, 0, "audio-format",
                                f"recording '{rec.path.name}' is not in a format the site plays",

@@ -6,19 +6,19 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
-from bekal.model.issues import IssueList
-from bekal.model.markdown_scan import ScannedPage, scan
+from bekal.model.issues import Issue, IssueList
+from bekal.model.markdown_scan import Heading, Link, ScannedPage, scan
 from bekal.model.pageref import FACT_REF, KNOWN_MARKERS, MARKER
 from bekal.model.project import Project
-from bekal.model.textfile import read_text
 from bekal.routes import TRAINERS, module_of_source
 
 from . import facts as fact_checks
-from . import typed_facts
+from . import memo, typed_facts
 
 # Anchors the site adds to module lessons, whatever the author wrote.
 GENERATED_IDS = {"poin-penting", "daftar-periksa", "sumber", "kuis"}
@@ -39,7 +39,7 @@ EXCLUDED_PAGES = {"handout.md"}
 
 
 def check(project: Project, issues: IssueList, publish: bool) -> None:
-    pages: dict[str, dict[str, tuple[Path, ScannedPage]]] = defaultdict(dict)
+    pages: dict[str, dict[str, tuple[Path, Page]]] = defaultdict(dict)
     for lang in project.config.codes:
         base = project.content_dir / lang
         if not base.is_dir():
@@ -49,14 +49,15 @@ def check(project: Project, issues: IssueList, publish: bool) -> None:
         for path in sorted(base.rglob("*.md")):
             if not path.is_file():
                 continue  # a folder named *.md: reported by load_project
-            text = read_text(path, issues)
+            text = memo.read(path, issues)
             if text is None:
                 continue
             rel = path.relative_to(base).as_posix()
-            scanned = scan(text)
-            _check_own_ids(project, rel, path, scanned, issues)
-            pages[rel][lang] = (path, scanned)
-            _check_page(project, path, text, scanned, issues, publish)
+            page = _page(issues.root, path, text)
+            issues.extend(page.found)
+            _check_own_ids(project, rel, path, page, issues)
+            pages[rel][lang] = (path, page)
+            _check_uses(project, path, page, issues, publish)
     for rel, by_lang in pages.items():
         for lang, (path, scanned) in by_lang.items():
             _check_links(project, rel, lang, path, scanned, pages, issues)
@@ -64,10 +65,40 @@ def check(project: Project, issues: IssueList, publish: bool) -> None:
     _check_yaml_texts(project, issues, publish)
 
 
-def _check_page(project, path, text, scanned: ScannedPage, issues, publish) -> None:
-    for line in scanned.html:
-        for match in FACT_REF.finditer(line.text):
-            fact_checks.check_use(project, match.group(1), path, line.line, issues, publish)
+@dataclass(frozen=True)
+class Page:
+    """What one page's text holds, whatever the files around it (memo.py)."""
+    headings: tuple[Heading, ...]
+    links: tuple[Link, ...]
+    facts: tuple[tuple[str, int], ...]  # (key, line) of every {{fact:key}}
+    tracks: tuple[tuple[str, int], ...]  # (track, line) of every bekal:modules marker
+    found: tuple[Issue, ...]  # the problems of the text alone
+
+
+@memo.remembered
+def _page(root: Path, path: Path, text: str) -> Page:
+    scanned = scan(text)
+    found = IssueList(root)
+    tracks = _check_page(path, text, scanned, found)
+    facts = tuple((match.group(1), line.line) for line in scanned.html
+                  for match in FACT_REF.finditer(line.text))
+    return Page(tuple(scanned.headings), tuple(scanned.links), facts, tracks, tuple(found))
+
+
+def _check_uses(project, path, page: Page, issues, publish) -> None:
+    """The facts and tracks a page names: the registry decides (checked on every run)."""
+    for key, line in page.facts:
+        fact_checks.check_use(project, key, path, line, issues, publish)
+    for track, line in page.tracks:
+        if track not in project.tracks:
+            issues.add(path, line, "unknown-track",
+                       f"marker names track '{track}', which does not exist",
+                       f"use one of: {', '.join(sorted(project.tracks))}")
+
+
+def _check_page(path, text, scanned: ScannedPage, issues) -> tuple[tuple[str, int], ...]:
+    """The problems of a page's text alone; returns the tracks its markers name."""
+    tracks = []
     # markers are HTML comments, which scanned.html blanks: read the text as render/pages.py does
     for number, raw in enumerate(text.split("\n"), start=1):
         for match in MARKER.finditer(raw):
@@ -75,10 +106,8 @@ def _check_page(project, path, text, scanned: ScannedPage, issues, publish) -> N
             if name not in KNOWN_MARKERS:
                 issues.add(path, number, "unknown-marker", f"unknown marker 'bekal:{name}'",
                            f"use one of: {', '.join(sorted(KNOWN_MARKERS))}")
-            elif name == "modules" and arg not in project.tracks:
-                issues.add(path, number, "unknown-track",
-                           f"marker names track '{arg}', which does not exist",
-                           f"use one of: {', '.join(sorted(project.tracks))}")
+            elif name == "modules":
+                tracks.append((arg, number))
     for line in scanned.prose:
         _typed_facts(path, line.line, line.text, issues)
     for line in scanned.front:
@@ -100,6 +129,7 @@ def _check_page(project, path, text, scanned: ScannedPage, issues, publish) -> N
         if link.image and not link.text.strip():
             issues.add(path, link.line, "image-no-alt", "image without alt text",
                        "describe the image inside the brackets: ![what it shows](file.png)")
+    return tuple(tracks)
 
 
 def _check_sizes(path, scanned: ScannedPage, issues: IssueList) -> None:
@@ -138,11 +168,11 @@ def _check_sizes(path, scanned: ScannedPage, issues: IssueList) -> None:
 
 
 def _typed_facts(path, line: int, text: str, issues: IssueList) -> None:
-    for code, message, hint in typed_facts.find(text):
+    for code, message, hint in typed_facts.found(text):
         issues.add(path, line, code, message, hint)
 
 
-def _check_own_ids(project: Project, rel: str, path, scanned: ScannedPage,
+def _check_own_ids(project: Project, rel: str, path, scanned: Page,
                    issues: IssueList) -> None:
     """Two headings with one id, or a heading with an id Bekal puts on this page itself."""
     reserved = set(PAGE_IDS)
@@ -196,7 +226,7 @@ def _check_links(project, rel, lang, path, scanned, pages, issues) -> None:
                        "give the heading an explicit id: ## Title {#id}")
 
 
-def _anchors(project, rel: str, scanned: ScannedPage) -> set[str]:
+def _anchors(project, rel: str, scanned: Page) -> set[str]:
     ids = {h.id for h in scanned.headings}
     page = module_of_source(rel)
     if page and page[1] == "index":
@@ -221,13 +251,13 @@ def _check_heading_ids(project, by_lang, issues) -> None:
 def _check_yaml_texts(project: Project, issues: IssueList, publish: bool) -> None:
     """Facts and typed numbers in every reader-visible YAML text: modules, quizzes,
     tracks, the glossary and the interface strings."""
-    from .languages import _walk
+    from .languages import fields
 
     loaded_files = [*project.tracks.values(), *project.glossary.values()]
     for entry in project.modules.values():
         loaded_files += [loaded for loaded in (entry.module, entry.quiz) if loaded is not None]
     for loaded in loaded_files:
-        for loc, texts in _walk(loaded.model, ()):
+        for loc, texts in fields(loaded.model):
             for lang, value in texts.items():
                 values = value if isinstance(value, list) else [value]
                 for i, text in enumerate(values):

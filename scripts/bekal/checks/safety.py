@@ -18,12 +18,13 @@ import nh3
 import yaml
 
 from bekal.model import content_files
-from bekal.model.issues import IssueList
+from bekal.model.issues import Issue, IssueList
 from bekal.model.project import Project
 from bekal.model.siteconfig import markdown_extensions
-from bekal.model.textfile import LINK_PROBLEM, read_text, shown
+from bekal.model.textfile import LINK_PROBLEM, shown
 from bekal.render import sanitize
 
+from . import memo
 from .prose import MAX_BLOCK, MAX_LINE
 
 # The way MkDocs finds front matter: a YAML mapping between two '---' lines.
@@ -44,13 +45,25 @@ def too_big_to_render(text: str) -> bool:
 
 def check(project: Project, issues: IssueList) -> None:
     _check_files(project, issues)
+    site = _site_file(project.root)
     for path in sorted(project.content_dir.rglob("*.md")):
         if path.is_dir() or not content_files.publishable(path, project.root):
             continue  # reported by _check_files, or as not-a-file when the project loads
-        text = read_text(path, issues)
-        if text is not None and not too_big_to_render(text):
-            check_page(project.root, path, text, issues)
+        text = memo.read(path, issues)
+        if text is not None:
+            issues.extend(_page_issues(project.root, site, issues.root, path, text))
     _check_yaml_texts(project, issues)
+
+
+@memo.remembered
+def _page_issues(root: Path, site: str | None, issues_root: Path, path: Path,
+                 text: str) -> tuple[Issue, ...]:
+    """What ``check_page`` finds on a page (memo.py): it reads the page's text, and the
+    Markdown extensions of ``site``, the text of mkdocs.yml."""
+    found = IssueList(issues_root)
+    if not too_big_to_render(text):
+        check_page(root, path, text, found)
+    return tuple(found)
 
 
 # -- files ------------------------------------------------------------------------
@@ -66,8 +79,9 @@ def _check_files(project: Project, issues: IssueList) -> None:
                 continue  # hidden files are never published
             if path.is_symlink():
                 issues.add(shown(path, project.root), 0, "symlink", *LINK_PROBLEM)
-            elif folder == project.content_dir and path.is_file() \
-                    and path.parent.name != "audio" \
+            elif folder == project.content_dir \
+                    and path.suffix.lower() not in content_files.PUBLISHED_SUFFIXES \
+                    and path.is_file() and path.parent.name != "audio" \
                     and content_files.refusal(path, project.root) == "type":
                 # a lesson's audio/ folder is checked by the recordings check (checks/phone.py)
                 allowed = ", ".join(sorted(content_files.PUBLISHED_SUFFIXES))
@@ -80,16 +94,29 @@ def _check_files(project: Project, issues: IssueList) -> None:
 # -- pages ------------------------------------------------------------------------
 
 
-@cache
+def _site_file(root: Path) -> str | None:
+    """mkdocs.yml's text (None when it cannot be read: markdown_extensions says why)."""
+    try:
+        return (root / "mkdocs.yml").read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def _renderer(root: Path) -> markdown.Markdown:
+    """The site's Markdown renderer, made anew when mkdocs.yml changes."""
+    return _renderer_for(root, _site_file(root))
+
+
+@lru_cache(maxsize=8)
+def _renderer_for(root: Path, site: str | None) -> markdown.Markdown:
+    """(``site``, mkdocs.yml's text, only keys the cache: markdown_extensions reads it.)"""
     names, configs = markdown_extensions(root)
     return markdown.Markdown(extensions=names, extension_configs=configs)
 
 
-@lru_cache(maxsize=4096)
 def _rendered(root: Path, body: str) -> str:
-    """A page body as MkDocs would render it; the same body is rendered once (a preview
-    rebuild renders only the pages that changed)."""
+    """A page body as MkDocs would render it (a rebuild renders only the pages that
+    changed: ``_page_issues`` remembers the others)."""
     md = _renderer(root)
     md.reset()
     return md.convert(body)
@@ -238,10 +265,10 @@ def _yaml_text_findings(text: str) -> tuple[tuple[str, str, str], ...]:
     return tuple(found)
 
 
-def _walk_texts(value, loc: tuple):
-    from .languages import _walk
+def _walk_texts(model):
+    from .languages import fields
 
-    for where, texts in _walk(value, loc):
+    for where, texts in fields(model):
         for lang, item in texts.items():
             if isinstance(item, list):
                 for i, one in enumerate(item):
@@ -255,7 +282,7 @@ def _check_yaml_texts(project: Project, issues: IssueList) -> None:
     for entry in project.modules.values():
         loaded_files += [x for x in (entry.module, entry.quiz) if x is not None]
     for loaded in loaded_files:
-        for loc, text in _walk_texts(loaded.model, ()):
+        for loc, text in _walk_texts(loaded.model):
             check_yaml_text(loaded.path, loaded.line(*loc), text, issues)
     for key, loaded in project.glossary.items():
         if not sanitize.SAFE_ID.match(key):

@@ -17,6 +17,8 @@ from collections.abc import Iterator
 
 from bekal.model.pageref import FACT_REF
 
+from . import memo
+
 # zero-width and invisible formatting characters a reader does not see
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f"
                                     "\u2060\u2061\u2062\u2063\u2064\ufeff"), None)
@@ -108,6 +110,12 @@ def find(text: str) -> Iterator[tuple[str, str, str]]:
                f"'{number}' looks like a phone number or figure typed into prose",
                "take it from the registry: {{fact:key}} (modules/facts.yml), "
                "or write small numbers in words")
+
+
+@memo.remembered(size=65536)
+def found(text: str) -> tuple[tuple[str, str, str], ...]:
+    """``find``, remembered per text: a YAML text is checked on every run."""
+    return tuple(find(text))
 
 
 def _number_end(text: str, end: int) -> int:

@@ -1,0 +1,83 @@
+"""Check work remembered between runs of one long-lived process (``mkdocs serve``): a
+rebuild after an edit checks again only the texts that changed.
+
+Only work on one file that reads nothing but that file is remembered. Its key is all it
+reads (the project root, the file's path and its text); its value is what it found, as
+records no check changes (``Issue``, headings, links), in tuples. Work that reads other
+files — the facts and their trust (which also depends on today's date), the tracks, the
+glossary, links and heading ids between pages — is never remembered: every run does it
+anew, from the remembered parts, so a run reports exactly what a first run would.
+
+Within one run (``one_run``), each file is also read only once, and each loaded YAML model
+walked once: every check sees the same text, and the problems of reading it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+from bekal.model.issues import Issue, IssueList
+from bekal.model.textfile import read_text
+
+# texts remembered per kind of work: enough for a project of about 1,300 modules per
+# language (a module has about three pages per language), the oldest forgotten first
+SIZE = 8192
+
+F = TypeVar("F", bound=Callable)
+_REMEMBERED: list = []
+T = TypeVar("T")
+_RUN: dict[Hashable, tuple[object, object]] | None = None  # while the checks run
+
+
+def remembered(function: F | None = None, *, size: int = SIZE):
+    """``function`` (of hashable arguments only, returning an immutable value) remembered
+    for its ``size`` most recent arguments: ``@remembered`` or ``@remembered(size=…)``."""
+    if function is None:
+        return lambda function: remembered(function, size=size)
+    cached = lru_cache(maxsize=size)(function)
+    _REMEMBERED.append(cached)
+    return cached
+
+
+def forget() -> None:
+    """Forget everything remembered (the next run checks every text anew)."""
+    for cached in _REMEMBERED:
+        cached.cache_clear()
+
+
+@contextmanager
+def one_run() -> Iterator[None]:
+    """The checks' run: what ``once`` makes in it is made once, and forgotten after."""
+    global _RUN
+    outer, _RUN = _RUN, {}
+    try:
+        yield
+    finally:
+        _RUN = outer
+
+
+def once(key: Hashable, owner: object, make: Callable[[], T]) -> T:
+    """``make()``, made once per ``key`` within ``one_run`` (each time outside it);
+    ``owner`` is the object the key stands for, so a key naming an object by its id cannot
+    be taken by another object."""
+    if _RUN is None:
+        return make()
+    hit = _RUN.get(key)
+    if hit is None or hit[0] is not owner:
+        hit = _RUN[key] = (owner, make())
+    return hit[1]
+
+
+def read(path: Path, issues: IssueList) -> str | None:
+    """``read_text``, once per file within ``one_run``; its problems go to every caller."""
+    def make() -> tuple[str | None, tuple[Issue, ...]]:
+        found = IssueList(issues.root)
+        return read_text(path, found), tuple(found)
+
+    text, found = once(("read", issues.root, path), None, make)
+    issues.extend(found)
+    return text
