@@ -113,7 +113,7 @@ def test_the_preview_shows_a_lesson_edit_and_a_module_yml_edit_everywhere(tmp_pa
     try:
         lesson = root / "content/id/modul/uji-pratinjau/index.md"
         _wait_for(base + "modul/uji-pratinjau/", "</html>", server)
-        time.sleep(1.0)  # the file watcher may still be adding its folders (watchdog's thread)
+        time.sleep(1.0)  # as make bench does: settle after the first build
         lesson.write_text(lesson.read_text("utf-8") + "\n\nKalimat-pratinjau-satu.\n", "utf-8")
         _wait_for(base + "modul/uji-pratinjau/", "Kalimat-pratinjau-satu", server)
         module = root / "modules/uji-pratinjau/module.yml"

@@ -49,8 +49,8 @@ def edit_to_preview(project: Path, lesson: Path, page: str, edits: int = 3,
             if server.poll() is not None or time.perf_counter() - started > timeout:
                 raise RuntimeError(f"mkdocs serve did not serve {url}")
             time.sleep(0.2)
-        # mkdocs serve answers before its file watcher has watched every folder (watchdog
-        # adds them in a thread of its own): an edit in that moment would never be seen
+        # settle after the first build as between edits (one run once never saw its first
+        # edit, an edit right after the first page came; the cause was not found)
         time.sleep(1.0)
         for _ in range(edits):
             marker = f"preview-{uuid.uuid4().hex[:12]}"
