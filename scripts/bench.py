@@ -10,7 +10,7 @@ each timed on its second build (caches warm);
 the real site is built from a copy with empty caches (PDFs, preview cards rendered), then
 rebuilt with the caches it left. Also: the first and next view of every page type on the
 real site, how the weight of one module page grows with the number of modules (it should
-not: `make test` checks 12 against 60, this goes to 200 and 800), edit-to-preview under
+not: `make test` checks 12 against 40, this goes to 200 and 800), edit-to-preview under
 `mkdocs serve` (a lesson edited, the served page polled) and, with --tests, the time of the
 whole test suite on both cores.
 """
@@ -215,7 +215,7 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-FLAT_BYTES = 512  # what tests/test_weight.py allows a page to grow between 12 and 60 modules
+FLAT_BYTES = 512  # what tests/test_weight.py allows a page to grow between 12 and 40 modules
 
 
 def flatness(rows: list[dict]) -> str:

@@ -135,13 +135,13 @@ def browser_type_launch_args():
 # The longest files first (figures of a full run): `make test` hands whole files to its two
 # test processes in collection order (--dist loadfile --no-loadscope-reorder), so both finish
 # together instead of one waiting for the other's last long file. Files not named follow.
-# The first process gets the first and third file (the real site's build falls to it); the
-# second starts with two files that need no real site (about a minute), so it does not sit
-# waiting for that build.
-LONGEST_FIRST = ("test_a11y.py", "test_hostile_input.py", "test_handouts.py",
-                 "test_check_codes.py", "test_weight.py", "test_site.py",
-                 "test_phone_browser.py", "test_creator_kit.py", "test_sessions.py",
-                 "test_quiz_browser.py", "test_search.py", "test_offline.py", "test_checks.py",
+# The first process starts with the first file and builds the real site for it (a minute or
+# more with the PDFs); the second takes the files after it in turn, so the next three need no
+# real site and it does not sit waiting for that build.
+LONGEST_FIRST = ("test_a11y.py", "test_hostile_input.py", "test_check_codes.py",
+                 "test_quiz_browser.py", "test_handouts.py", "test_weight.py", "test_site.py",
+                 "test_phone_browser.py", "test_phone_offline.py", "test_creator_kit.py",
+                 "test_sessions.py", "test_search.py", "test_offline.py", "test_checks.py",
                  "test_robustness.py")
 
 

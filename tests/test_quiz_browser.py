@@ -213,8 +213,8 @@ def test_a_lesson_read_at_the_top_loads_no_quiz_script(page, quiz_site):
     assert quiz_below(page) > 3  # the quiz is far down, as in a real lesson
     assert requests == []
     expect(page.locator(".bekal-quiz__actions")).to_be_hidden()
-    page.locator("#kuis-pilih summary").click()  # the answers are there all the same
-    expect(page.get_by_text(explain("pilih", "a", "en"))).to_be_visible()
+    # (opening an answer would bring the quiz near and its script with it: that the answers
+    # open without the script is the no-signal test below)
 
 
 def test_coming_near_the_quiz_loads_it_before_it_shows(page, quiz_site):
