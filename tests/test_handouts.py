@@ -32,9 +32,11 @@ def plain(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"-\s*\n\s*", "-", text)).strip()
 
 
-def pdf_text(reader: pypdf.PdfReader) -> str:
-    text = "\n".join(page.extract_text() for page in reader.pages)
-    return UNVERIFIED_MARK.sub("", plain(text))
+def pdf_text(reader: pypdf.PdfReader, first_page: str | None = None) -> str:
+    """The text of every page; ``first_page``: the first page's, when already extracted."""
+    texts = [first_page if i == 0 and first_page is not None else page.extract_text()
+             for i, page in enumerate(reader.pages)]
+    return UNVERIFIED_MARK.sub("", plain("\n".join(texts)))
 
 
 def expected_text(project, text: str, lang: str) -> str:
@@ -65,15 +67,15 @@ def qr_codes(path: Path) -> list[str]:
     return [code.text for code in zxingcpp.read_barcodes(image)]
 
 
-def text_sizes(page) -> list[tuple[float, str]]:
-    """(printed size in points, text) of every piece of text on the page."""
+def text_sizes(page) -> tuple[list[tuple[float, str]], str]:
+    """(printed size in points, text) of every piece of text on the page, and its text
+    (one extraction: it is most of this file's time)."""
     pieces: list[tuple[float, str]] = []
 
     def visit(text, cm, tm, font, size):
         if text.strip():
             pieces.append((round(size * abs(tm[3] * cm[3] or 1), 1), text))
-    page.extract_text(visitor_text=visit)
-    return pieces
+    return pieces, page.extract_text(visitor_text=visit)
 
 
 def assert_handout(path: Path, project, slug: str, lang: str) -> None:
@@ -81,14 +83,14 @@ def assert_handout(path: Path, project, slug: str, lang: str) -> None:
     reader = pypdf.PdfReader(path)
     # one sheet, with the help box and every one of its numbers on it
     assert len(reader.pages) == 1, f"{path.name}: {len(reader.pages)} pages"
-    first = plain(reader.pages[0].extract_text())
+    pieces, first_text = text_sizes(reader.pages[0])
+    first = plain(first_text)
     assert project.t(lang, "handout_help") in first, f"{path.name}: no help box on page 1"
     for key in HELP_FACTS:
         if key in project.facts:
             fact = project.fact(key)
             number = display_value(fact, fact.text(lang, project.config.default))
             assert number in first, f"{path.name}: {number} is not on page 1"
-    pieces = text_sizes(reader.pages[0])
     large = re.sub(r"\s+", "", "".join(text for size, text in pieces if size >= 10.95))
     for point in module.key_points[lang]:  # body text at 11 pt at least, for older eyes
         assert re.sub(r"\s+", "", expected_text(project, point, lang)) in large, \
@@ -98,7 +100,7 @@ def assert_handout(path: Path, project, slug: str, lang: str) -> None:
     for page in reader.pages:
         size = (float(page.mediabox.width), float(page.mediabox.height))
         assert size == pytest.approx(A4, abs=1), f"{path.name} is not A4: {size}"
-    text = pdf_text(reader)
+    text = pdf_text(reader, first_text)
     assert expected_text(project, module.title[lang], lang) in text, path.name
     for point in module.key_points[lang]:
         assert expected_text(project, point, lang) in text, f"{path.name}: {point}"
