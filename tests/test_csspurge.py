@@ -133,3 +133,12 @@ def test_second_run_with_the_same_pages_comes_from_the_cache(tmp_path):
     purge_site(second, cache_dir=cache)
     assert (second / "assets" / "stylesheets" / "main.min.css").read_text("utf-8") \
         .startswith(".from-cache{}")
+
+
+def test_an_attribute_a_script_sets_keeps_only_values_the_script_spells():
+    sheet = ("[role=status]{font-weight:700}[role=columnheader]{cursor:pointer}"
+             "[data-result=right]{color:green}[data-result^=wr]{color:red}")
+    script = ('el.setAttribute("role", "status");'
+              'box.dataset.result = ok ? "right" : "wrong";')
+    (css,) = purge_css([sheet], usage_of(PAGE.format(up=""), scripts=(script,)))
+    assert selectors(css) == ["[role=status]", "[data-result=right]", "[data-result^=wr]"]

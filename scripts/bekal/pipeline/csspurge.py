@@ -5,7 +5,8 @@ Run on the built site, after MkDocs and before the asset fingerprints (``optimiz
 - What the site uses is read from every built HTML page (tag names, classes, ids, attributes
   and their values) and from every script the pages run, inline or linked, and Bekal's own
   scripts (``assets/*.js``): any word in a script counts as a class, id, tag or attribute
-  it may add, and an attribute a script may set matches any value. ``SAFELIST`` adds what
+  it may add, and an attribute a script may set matches any value its words spell
+  (``[role=columnheader]`` goes when no script says ``columnheader``). ``SAFELIST`` adds what
   no page or script of ours names (markup the search library writes).
 - A selector is kept when every class, id, tag and attribute it names is used somewhere in
   the site. This is deliberately loose: it does not check that they meet on one element.
@@ -31,6 +32,7 @@ from pathlib import Path
 
 import tinycss2
 
+_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 SAFELIST = {"mark"}  # Pagefind's excerpts highlight the words found with <mark>
 ALWAYS = {"html", "body", "root"}
 # state, position and language pseudo-classes: they never make a selector unused
@@ -94,6 +96,14 @@ class Usage:
                  sorted(self.script_words), sorted(self.variables), sorted(SAFELIST)]
         return hashlib.sha256(json.dumps(state).encode()).hexdigest()
 
+    def _script_may_give(self, op: str | None, value: str | None) -> bool:
+        """Whether a script that sets an attribute may give it ``value``: every word of an
+        exact value (``[role=columnheader]``) is a word of some script; a prefix, suffix or
+        part (``^= $= *=``) is not checked."""
+        if op is None or value is None or op not in ("=", "~="):
+            return True
+        return all(word in self.script_words for word in WORD.findall(value))
+
     # -- the questions a selector asks -------------------------------------------------
     def has_tag(self, name: str) -> bool:
         name = name.lower()
@@ -108,8 +118,10 @@ class Usage:
 
     def has_attr(self, name: str, op: str | None, value: str | None) -> bool:
         name = name.lower()
-        if name in self.script_words or name in SAFELIST:
-            return True  # a script may set it, to any value
+        if name in SAFELIST:
+            return True
+        if name in self.script_words and self._script_may_give(op, value):
+            return True  # a script may set it, to a value its words spell
         values = self.attrs.get(name)
         if values is None:
             return False
@@ -358,7 +370,7 @@ def purge_site(site_dir: Path, cache_dir: Path | None = None,
             usage.add_script(script.read_text("utf-8", errors="replace"))
 
     folds = _print_folds(links)
-    key = usage.key()
+    key = usage.key() + _CODE  # a change to the purge's rules is a change of its result
     sheets = dict.fromkeys(sheet for page_links in links.values() for sheet, _, _ in page_links)
     original = {sheet: sheet.read_text("utf-8", errors="replace") for sheet in sheets}
     purged = dict(zip(sheets, _cached(cache_dir, key, list(original.values()), usage),
