@@ -169,9 +169,11 @@ def markdown(report: dict) -> str:
         if row["kind"] == "module":
             w = row["weight"]
             if w["first_bytes"] > BUDGET["first_kb"] * 1024:
-                problems.append(f"- {name}: first view {kb(w['first_bytes'])} KB > 64 KB")
+                problems.append(f"- {name}: first view {kb(w['first_bytes'])} KB > "
+                                f"{BUDGET['first_kb']} KB")
             if w["next_bytes"] > BUDGET["next_kb"] * 1024:
-                problems.append(f"- {name}: next view {kb(w['next_bytes'])} KB > 10 KB")
+                problems.append(f"- {name}: next view {kb(w['next_bytes'])} KB > "
+                                f"{BUDGET['next_kb']} KB")
     lines += ["", "## Findings", "", *(problems or ["None."]), ""]
     return "\n".join(lines)
 
