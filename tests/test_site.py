@@ -252,7 +252,7 @@ def test_a_local_site_address_is_refused_for_publishing_and_loud_in_a_build(tmp_
     assert "site-url-local" not in _bekal("--root", str(project), "check", env=local).stdout
 
     build = _bekal("--root", str(project), "build", "--site-dir", str(tmp_path / "site"),
-                   env={**local, "NO_MKDOCS_2_WARNING": "1"})
+                   env={**local, "NO_MKDOCS_2_WARNING": "1", "BEKAL_PDF": "0"})
     assert build.returncode == 0, build.stderr[-2000:]
     assert build.stderr.count("PREVIEW BUILD for http://127.0.0.1:8000/") == 2  # start and end
     assert "BEKAL_SITE_URL" in build.stderr
