@@ -282,11 +282,16 @@ def voice(lang: str, local: bool = True) -> str:
             f' "default": true, "voiceURI": "fake"}}]')
 
 
+def phone_with(browser, voices: str):
+    """A phone-sized context whose speech synthesis offers ``voices``, and its page."""
+    context = browser.new_context(**PHONE)
+    context.add_init_script(FAKE_VOICE % voices)
+    return context, context.new_page()
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_listen_reads_a_section_with_the_phones_own_voice(browser, site_url, lang):
-    context = browser.new_context(**PHONE)
-    context.add_init_script(FAKE_VOICE % voice(lang))
-    page = context.new_page()
+    context, page = phone_with(browser, voice(lang))
     page.goto(url(site_url, lang, f"modul/{LESSON}/"))
     section = page.locator(".md-content__inner h2[id]").nth(1)
     heading = section.inner_text().rstrip("¶").strip()
@@ -309,9 +314,7 @@ def test_listen_reads_a_section_with_the_phones_own_voice(browser, site_url, lan
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_listen_without_signal_says_so_and_reads_on_the_next_tap(browser, site_url, lang):
-    context = browser.new_context(**PHONE)
-    context.add_init_script(FAKE_VOICE % voice(lang))
-    page = context.new_page()
+    context, page = phone_with(browser, voice(lang))
     page.goto(url(site_url, lang, f"modul/{LESSON}/"))
     page.route("**/bekal-phone-listen.*.js", lambda route: route.abort("internetdisconnected"))
     listen = page.locator(".bekal-listen").first.get_by_role("button", name=UI[lang]["listen"])
@@ -327,9 +330,7 @@ def test_listen_without_signal_says_so_and_reads_on_the_next_tap(browser, site_u
 
 def test_listen_works_from_the_files_of_the_site(browser, real_site):
     """The offline bundle opens pages from file://: the listen part loads from there too."""
-    context = browser.new_context(**PHONE)
-    context.add_init_script(FAKE_VOICE % voice("id"))
-    page = context.new_page()
+    context, page = phone_with(browser, voice("id"))
     page.goto((real_site / "modul" / LESSON / "index.html").as_uri())
     page.locator(".bekal-listen").first.get_by_role("button", name=UI["id"]["listen"]).click()
     expect(page.locator(".bekal-listen__status")).to_contain_text(
@@ -340,9 +341,7 @@ def test_listen_works_from_the_files_of_the_site(browser, real_site):
 
 @pytest.mark.parametrize("voices", ["[]", voice("xx"), voice("id", local=False)])
 def test_no_listen_control_without_a_voice_on_the_phone(browser, site_url, voices):
-    context = browser.new_context(**PHONE)
-    context.add_init_script(FAKE_VOICE % voices)
-    page = context.new_page()
+    context, page = phone_with(browser, voices)
     page.goto(url(site_url, "id", f"modul/{LESSON}/"))
     page.wait_for_timeout(100)
     expect(page.locator(".bekal-listen")).to_have_count(0)
@@ -353,9 +352,7 @@ def test_no_listen_control_without_a_voice_on_the_phone(browser, site_url, voice
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_axe_violation_on_the_phone_pages_and_controls(browser, site_url, lang):
-    context = browser.new_context(**PHONE)
-    context.add_init_script(FAKE_VOICE % voice(lang))
-    page = context.new_page()
+    context, page = phone_with(browser, voice(lang))
     load_axe(page)
     found = []
     page.goto(url(site_url, lang, f"modul/{LESSON}/"))

@@ -104,7 +104,7 @@ def atomic_build(root: Path, site_dir: Path, extra_args: list[str] | None = None
 def _finish(staging: Path, root: Path) -> int:
     """Only the CSS the pages use, in one stylesheet; smaller scripts; lighter pages,
     cacheable assets and the search index, before the new site goes live."""
-    from .cssbundle import bundle_styles
+    from .cssbundle import BundleSkipped, bundle_styles
     from .csspurge import purge_site
     from .minify import minify_scripts
     from .optimize import OptimizeError, optimize_site
@@ -113,7 +113,9 @@ def _finish(staging: Path, root: Path) -> int:
     try:
         purge_site(staging, cache_dir=root / ".cache" / "csspurge",
                    scripts=sorted(ASSETS.glob("*.js")))
-        bundle_styles(staging)
+        bundled = bundle_styles(staging)
+        if isinstance(bundled, BundleSkipped):  # the site works, each page a sheet heavier
+            print(f"bekal build: stylesheets left unbundled: {bundled.reason}", file=sys.stderr)
         minify_scripts(staging)
         optimize_site(staging)
         index_site(staging)

@@ -2,8 +2,9 @@
 
 Run on the built site before the asset fingerprints (``optimize.py``), so a script's name
 carries the hash of what readers download. rJSmin keeps every token and line break that
-changes meaning; it leaves nested template literals alone (tests/test_minify.py runs every
-minified script of the real site through Node's parser). Scripts that are already small
+changes meaning; it reads template literals only when they are not nested (the site's
+scripts nest none), and tests/test_minify.py runs every minified script of the real site
+through Node's parser. Scripts that are already small
 (``*.min.js``), the search library's files (``pagefind/``) and the theme's own scripts
 (``assets/javascripts/``: Material's, which no page runs) are not touched.
 """
