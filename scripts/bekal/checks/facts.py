@@ -77,7 +77,7 @@ def _front_matter(path: Path, mtime: float) -> dict:
     end = text.find("\n---", 4)
     try:
         data = yaml.safe_load(text[4:end]) if end > 0 else None
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, OverflowError):  # check_page says why
         return {}
     return data if isinstance(data, dict) else {}
 

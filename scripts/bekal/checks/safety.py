@@ -126,16 +126,48 @@ def split_front_matter(text: str) -> tuple[dict, str, int]:
     """(front matter, body, line of the body's first line), as MkDocs reads a page."""
     match = FRONT_MATTER.match(text)
     if match:
-        try:
-            data = None if _has_alias(match.group(1)) else yaml.safe_load(match.group(1))
-        except yaml.YAMLError:
-            data = None
+        data, _ = _load_front_matter(match.group(1))
         if isinstance(data, dict):
             rest = text[match.end():]
             body = rest.lstrip("\n")
             skipped = text[:match.end()].count("\n") + (len(rest) - len(body))
             return data, body, 1 + skipped
     return {}, text, 1
+
+
+def _load_front_matter(block: str) -> tuple[object, tuple[int, str] | None]:
+    """(the front matter's data, or None; (line in the page, why it cannot be read), or
+    None). MkDocs shows a front matter it cannot read as text at the top of the page."""
+    if _has_alias(block):
+        return None, None  # refused whole: front-matter-alias says so
+    try:
+        return yaml.safe_load(block), None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        return None, (2 + (mark.line if mark else 0),
+                      err.problem or err.context or "unexpected text")
+    except yaml.YAMLError as err:
+        return None, (2, str(err))
+    except (ValueError, OverflowError):  # a date that looks like one but is not
+        line, value = _impossible_date(yaml.compose(block))
+        return None, (2 + line, f"'{value}' is not a real date")
+
+
+def _impossible_date(node: yaml.Node) -> tuple[int, str]:
+    """(line in the block, text) of the first date in ``node`` that no calendar has."""
+    if isinstance(node, yaml.ScalarNode):
+        try:
+            yaml.SafeLoader("").construct_object(node)
+        except (ValueError, OverflowError):
+            return node.start_mark.line, node.value
+        return -1, ""
+    children = node.value if isinstance(node, yaml.SequenceNode) \
+        else [n for pair in node.value for n in pair]
+    for child in children:
+        found = _impossible_date(child)
+        if found[0] >= 0:
+            return found
+    return 0, "a date"
 
 
 def _has_alias(text: str) -> bool:
@@ -151,6 +183,13 @@ def check_page(root: Path, path: Path, text: str, issues: IssueList) -> None:
     if match and _has_alias(match.group(1)):
         issues.add(path, 2, "front-matter-alias", "the front matter uses a YAML alias (*name)",
                    "write each value out; front matter holds only a title or a description")
+    if match:
+        _, problem = _load_front_matter(match.group(1))
+        if problem:
+            issues.add(path, problem[0], "front-matter-unreadable",
+                       f"the front matter cannot be read: {problem[1]}",
+                       "write each line as 'key: value' (quote a value with ':' in it); "
+                       "the site would show these lines as text at the top of the page")
     meta, body, first = split_front_matter(text)
     for key, value in meta.items():
         if isinstance(value, str) and ("<" in value or ">" in value):

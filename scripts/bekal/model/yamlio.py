@@ -13,6 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import Resolver
+from yaml.scanner import Scanner
 
 from .issues import IssueList
 from .textfile import read_text
@@ -45,24 +50,55 @@ class _Refused(Exception):
         self.line, self.code, self.message, self.hint = line, code, message, hint
 
 
-class _Loader(yaml.SafeLoader):
-    """Composes nodes with a depth limit (PyYAML's composer recurses once per level)."""
+class PythonEvents(Reader, Scanner, Parser):
+    """PyYAML's own scanner and parser, in Python."""
 
     def __init__(self, stream):
-        super().__init__(stream)
-        self._depth = 0
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
 
-    def compose_node(self, parent, index):
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                mark = self.peek_event().start_mark
-                raise _Refused(mark.line + 1, "yaml-too-deep",
-                               f"blocks and lists are nested more than {MAX_DEPTH} levels deep",
-                               "write the data flatter; no Bekal file needs this much nesting")
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+
+try:  # libyaml's, when PyYAML was built with it: ten times faster, the same events
+    from yaml._yaml import CParser as LibyamlEvents
+except ImportError:  # pragma: no cover - PyYAML without libyaml
+    LibyamlEvents = None
+
+
+def loader_class(events: type) -> type:
+    """A loader that composes nodes from ``events``' parser, with a depth limit.
+
+    A parser turns text into events without recursing. The nodes are composed here, by
+    PyYAML's composer, in Python, one call per level, so a file nested too deep is refused
+    at ``MAX_DEPTH`` before any stack is at risk (libyaml's own composer has no limit)."""
+
+    class Loader(events, Composer, Resolver):
+        get_single_node = Composer.get_single_node
+
+        def __init__(self, stream):
+            events.__init__(self, stream)
+            Composer.__init__(self)
+            Resolver.__init__(self)
+            self._depth = 0
+
+        def compose_node(self, parent, index):
+            self._depth += 1
+            try:
+                if self._depth > MAX_DEPTH:
+                    mark = self.peek_event().start_mark
+                    raise _Refused(mark.line + 1, "yaml-too-deep",
+                                   f"blocks and lists are nested more than {MAX_DEPTH} levels "
+                                   "deep",
+                                   "write the data flatter; no Bekal file needs this much "
+                                   "nesting")
+                return Composer.compose_node(self, parent, index)
+            finally:
+                self._depth -= 1
+
+    return Loader
+
+
+_Loader = loader_class(LibyamlEvents or PythonEvents)
 
 
 class _Walker:
@@ -167,6 +203,12 @@ class _Walker:
     def scalar(self, node: yaml.Node) -> Any:
         try:
             return _CONSTRUCTOR.construct_object(node)
+        except (ValueError, OverflowError):  # a date that looks like one but is not
+            self.issues.add(self.path, node.start_mark.line + 1, "yaml-syntax",
+                            f"'{node.value}' is not a real date",
+                            "write a day that exists as year-month-day, e.g. 2026-11-20, "
+                            "or quote the value to keep it as text")
+            return None
         except yaml.YAMLError:
             if node.tag.startswith("!") or not node.tag.startswith("tag:yaml.org,2002:"):
                 message = f"the tag '{node.tag}' is not allowed here"
@@ -179,6 +221,19 @@ class _Walker:
 
 
 _CONSTRUCTOR = yaml.SafeLoader("")
+
+
+def _problem(err: yaml.MarkedYAMLError, text: str) -> str:
+    """The parser's words for what is wrong, with the character it means when it does not
+    say which (libyaml: "found character that cannot start any token")."""
+    problem = err.problem or err.context or "unexpected text"
+    mark = err.problem_mark
+    if problem.startswith("found character that") and mark is not None:
+        lines = text.split("\n")
+        if mark.line < len(lines) and mark.column < len(lines[mark.line]):
+            found = lines[mark.line][mark.column]
+            problem = problem.replace("character", f"character {found!r}", 1)
+    return problem
 
 
 def load_yaml(path: Path, issues: IssueList) -> tuple[Any, LineMap] | None:
@@ -208,10 +263,12 @@ def load_yaml(path: Path, issues: IssueList) -> tuple[Any, LineMap] | None:
 _PARSED: dict[tuple[str, str], tuple[Any, LineMap]] = {}
 
 
-def _parse(path: Path, text: str, issues: IssueList) -> tuple[Any, LineMap] | None:
+def _parse(path: Path, text: str, issues: IssueList,
+           loader_type: type | None = None) -> tuple[Any, LineMap] | None:
+    """``loader_type``: another loader_class() than the fastest (tests compare them)."""
     loader = None
     try:
-        loader = _Loader(text)
+        loader = (loader_type or _Loader)(text)
         node = loader.get_single_node()
     except _Refused as err:
         issues.add(path, err.line, err.code, err.message, err.hint)
@@ -221,7 +278,7 @@ def _parse(path: Path, text: str, issues: IssueList) -> tuple[Any, LineMap] | No
         if mark and err.context_mark and mark.line >= len(text.splitlines()):
             mark = err.context_mark  # at the end of the file: say where the open part starts
         line = min(mark.line + 1, max(1, len(text.splitlines()))) if mark else 1
-        problem = err.problem or err.context or "unexpected text"
+        problem = _problem(err, text)
         issues.add(path, line, "yaml-syntax", f"YAML cannot be read: {problem}",
                    "check indentation and quoting; a value with ':' or '{' needs quotes")
         return None
