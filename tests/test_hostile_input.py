@@ -520,3 +520,30 @@ def test_undecodable_html_in_content_fails_the_build_cleanly(project, tmp_path):
     assert result.returncode != 0
     assert not list(site.parent.glob(".site-new-*"))
     assert (site / "index.html").read_text("utf-8") == "the last good site"
+
+
+# -- dates that do not exist ---------------------------------------------------------------
+
+def test_a_date_that_does_not_exist_is_named_with_its_line(project):
+    """2026-02-30 looks like a date to YAML, and Python cannot make one of it."""
+    replace(project, "modules/facts.yml", "date: 2026-11-20", "date: 2026-02-30")
+    assert_reported(project, "yaml-syntax", "modules/facts.yml",
+                    line_of(project, "modules/facts.yml", "2026-02-30"))
+    (project / "mkdocs.yml").write_text((project / "mkdocs.yml").read_text("utf-8")
+                                        + "zuji_tanggal: 2026-11-20T25:00:00\n", "utf-8")
+    result = cli(project, "check")
+    line = line_of(project, "mkdocs.yml", "zuji_tanggal")
+    assert result.returncode == 2
+    assert f"mkdocs.yml:{line}: '2026-11-20T25:00:00' is not a real date" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["check"], ["build", "--site-dir", "site"]])
+def test_a_today_that_is_not_a_day_is_refused_in_words(project, command):
+    env = {**os.environ, "BEKAL_TODAY": "2026-13-01", "BEKAL_PDF": "0"}
+    result = subprocess.run([sys.executable, "-m", "bekal.cli", "--root", str(project),
+                             *command], capture_output=True, text=True, timeout=TIMEOUT,
+                            cwd=project, env=env)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stdout + result.stderr, result.stderr
+    assert "BEKAL_TODAY is '2026-13-01', which is not a day" in result.stdout + result.stderr
+    assert not (project / "site").exists()

@@ -22,6 +22,7 @@ from bekal.model.issues import Issue, IssueList
 from bekal.model.project import Project
 from bekal.model.siteconfig import markdown_extensions
 from bekal.model.textfile import LINK_PROBLEM, shown
+from bekal.model.yamlio import impossible_date
 from bekal.render import sanitize
 
 from . import memo
@@ -149,25 +150,8 @@ def _load_front_matter(block: str) -> tuple[object, tuple[int, str] | None]:
     except yaml.YAMLError as err:
         return None, (2, str(err))
     except (ValueError, OverflowError):  # a date that looks like one but is not
-        line, value = _impossible_date(yaml.compose(block))
-        return None, (2 + line, f"'{value}' is not a real date")
-
-
-def _impossible_date(node: yaml.Node) -> tuple[int, str]:
-    """(line in the block, text) of the first date in ``node`` that no calendar has."""
-    if isinstance(node, yaml.ScalarNode):
-        try:
-            yaml.SafeLoader("").construct_object(node)
-        except (ValueError, OverflowError):
-            return node.start_mark.line, node.value
-        return -1, ""
-    children = node.value if isinstance(node, yaml.SequenceNode) \
-        else [n for pair in node.value for n in pair]
-    for child in children:
-        found = _impossible_date(child)
-        if found[0] >= 0:
-            return found
-    return 0, "a date"
+        line, value = impossible_date(block)
+        return None, (1 + line, f"'{value}' is not a real date")
 
 
 def _has_alias(text: str) -> bool:

@@ -19,9 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from .siteconfig import _TolerantLoader
+from .siteconfig import read_mkdocs_yml
 
 MONTHS = {
     "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
@@ -61,7 +59,7 @@ def format_date(value, lang: str) -> str:
 
 def read_block(root: Path) -> dict:
     """The raw ``extra.publisher`` mapping of ``root/mkdocs.yml`` ({} when absent)."""
-    config = yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=_TolerantLoader)
+    config = read_mkdocs_yml(root)
     block = ((config or {}).get("extra") or {}).get("publisher") or {}
     return block if isinstance(block, dict) else {}
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from bekal.model.yamlio import impossible_date
 from bekal.routes import Routes
 
 
@@ -38,10 +39,14 @@ class SiteConfigError(ValueError):
     """mkdocs.yml cannot be read, or does not say what Bekal needs."""
 
 
-def _read_mkdocs_yml(root: Path) -> dict:
+def read_mkdocs_yml(root: Path) -> dict:
+    """mkdocs.yml's settings; SiteConfigError (in words, with the line) if it cannot be
+    read. Every part of Bekal that reads mkdocs.yml reads it here."""
     path = root / "mkdocs.yml"
+    text = None
     try:
-        config = yaml.load(path.read_text("utf-8"), Loader=_TolerantLoader)
+        text = path.read_text("utf-8")
+        config = yaml.load(text, Loader=_TolerantLoader)
     except FileNotFoundError:
         raise SiteConfigError(f"{path} does not exist: run bekal in the project folder, "
                               "or give it with --root") from None
@@ -53,6 +58,10 @@ def _read_mkdocs_yml(root: Path) -> dict:
         raise SiteConfigError(f"mkdocs.yml{line}: YAML cannot be read: {err.problem}") from None
     except yaml.YAMLError as err:
         raise SiteConfigError(f"mkdocs.yml: YAML cannot be read: {err}") from None
+    except (ValueError, OverflowError):  # a date that looks like one but is not
+        line, value = impossible_date(text or "", _TolerantLoader)
+        raise SiteConfigError(f"mkdocs.yml:{line}: '{value}' is not a real date; quote it "
+                              "to keep it as text") from None
     if not isinstance(config, dict):
         raise SiteConfigError("mkdocs.yml must be a block of settings")
     return config
@@ -92,7 +101,7 @@ class SiteConfig:
 
 
 def read_site_config(root: Path) -> SiteConfig:
-    config = _read_mkdocs_yml(root)
+    config = read_mkdocs_yml(root)
     languages: list[Language] = []
     try:
         for plugin in config.get("plugins") or []:
@@ -116,7 +125,7 @@ def read_site_config(root: Path) -> SiteConfig:
 
 def markdown_extensions(root: Path) -> tuple[list[str], dict[str, dict]]:
     """mkdocs.yml's ``markdown_extensions`` as Python-Markdown takes them: names, configs."""
-    config = _read_mkdocs_yml(root)
+    config = read_mkdocs_yml(root)
     names: list[str] = []
     configs: dict[str, dict] = {}
     for item in config.get("markdown_extensions") or []:

@@ -20,10 +20,8 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from .schema import Check, Fact
-from .siteconfig import _TolerantLoader  # mkdocs.yml as plain YAML, no MkDocs
+from .siteconfig import SiteConfigError, read_mkdocs_yml  # as plain YAML, no MkDocs
 
 DEFAULT_MAX_AGE_MONTHS = 18
 
@@ -50,12 +48,18 @@ class Settings:
         if self.today:
             return self.today
         override = os.environ.get("BEKAL_TODAY")
-        return dt.date.fromisoformat(override) if override else dt.date.today()
+        if not override:
+            return dt.date.today()
+        try:
+            return dt.date.fromisoformat(override)
+        except ValueError:
+            raise SiteConfigError(f"BEKAL_TODAY is '{override}', which is not a day: write "
+                                  "it as year-month-day, e.g. 2026-12-01, or unset it") from None
 
 
 @lru_cache(maxsize=8)
 def _read_settings(mkdocs_yml: Path, mtime: float) -> Settings:
-    config = yaml.load(mkdocs_yml.read_text("utf-8"), Loader=_TolerantLoader) or {}
+    config = read_mkdocs_yml(mkdocs_yml.parent)
     bekal = ((config.get("extra") or {}).get("bekal") or {})
     months = bekal.get("facts_max_age_months", DEFAULT_MAX_AGE_MONTHS)
     months = int(months) if str(months).isdigit() else DEFAULT_MAX_AGE_MONTHS

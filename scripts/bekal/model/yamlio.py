@@ -223,6 +223,35 @@ class _Walker:
 _CONSTRUCTOR = yaml.SafeLoader("")
 
 
+def impossible_date(text: str, loader: type = yaml.SafeLoader) -> tuple[int, str]:
+    """(1-based line, text) of the first value of ``text`` that looks like a date but is
+    none (2026-02-30), for a file whose loading raised ValueError; (1, "") if none is."""
+    constructor = loader("")
+
+    def find(node: yaml.Node) -> tuple[int, str] | None:
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                constructor.construct_object(node)
+            except (ValueError, OverflowError):
+                return node.start_mark.line + 1, node.value
+            except yaml.YAMLError:
+                return None
+            return None
+        children = node.value if isinstance(node, yaml.SequenceNode) \
+            else [child for pair in node.value for child in pair]
+        for child in children:
+            found = find(child)
+            if found:
+                return found
+        return None
+
+    try:
+        node = yaml.compose(text, Loader=loader)
+    except yaml.YAMLError:
+        return 1, ""
+    return (find(node) if node is not None else None) or (1, "")
+
+
 def _problem(err: yaml.MarkedYAMLError, text: str) -> str:
     """The parser's words for what is wrong, with the character it means when it does not
     say which (libyaml: "found character that cannot start any token")."""

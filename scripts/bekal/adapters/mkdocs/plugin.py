@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path, PurePosixPath
 
@@ -21,7 +22,7 @@ from bekal.model.issues import format_report
 from bekal.model.pageref import PageRef
 from bekal.model.project import Project, load_project
 from bekal.model.site_model import NavSection, nav_layout, site_context
-from bekal.model.siteconfig import read_site_config
+from bekal.model.siteconfig import SiteConfigError, read_site_config
 from bekal.pipeline import preview_scope
 from bekal.render import (
     facts,
@@ -342,6 +343,22 @@ class BekalPlugin(BasePlugin[BekalConfig]):
             page.replace(target)
             page.write_bytes(self._default_404)
 
+
+
+def _in_words(event):
+    """A setting Bekal cannot use (mkdocs.yml, BEKAL_TODAY) stops MkDocs with its message,
+    as `bekal` does, not with a traceback."""
+    @functools.wraps(event)
+    def run(*args, **kwargs):
+        try:
+            return event(*args, **kwargs)
+        except SiteConfigError as err:
+            raise PluginError(str(err)) from None
+    return run
+
+
+for _name in [name for name in vars(BekalPlugin) if name.startswith("on_")]:
+    setattr(BekalPlugin, _name, _in_words(getattr(BekalPlugin, _name)))
 
 
 def _always() -> bool:
