@@ -11,8 +11,8 @@ the real site is built from a copy with empty caches (PDFs, preview cards render
 rebuilt with the caches it left. Also: the first and next view of every page type on the
 real site, how the weight of one module page grows with the number of modules (it should
 not: `make test` checks 12 against 40, this goes to 200 and 800), edit-to-preview under
-`mkdocs serve` (a lesson edited, the served page polled) and, with --tests, the time of the
-whole test suite on both cores.
+`mkdocs serve` (a lesson edited, the served page polled) and the time of the whole test
+suite on both cores, with how many tests passed (--no-tests leaves it out).
 """
 
 from __future__ import annotations
@@ -175,13 +175,19 @@ def preview(sizes: list[int], work: Path) -> dict[int, list[float]]:
     return out
 
 
-def test_suite() -> float:
+def test_suite() -> dict:
+    """Seconds of the whole suite as `make test` runs it, and pytest's last line: a time is
+    worth something only with the tests it ran, and whether they passed."""
     print("bench: the whole test suite (pytest -n auto, as make test runs it) ...",
           file=sys.stderr)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pytest", "-q", "-n", "auto", "--dist", "loadfile",
-                    "--no-loadscope-reorder"], cwd=ROOT, capture_output=True)
-    return time.perf_counter() - started
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-n", "auto", "--dist",
+                             "loadfile", "--no-loadscope-reorder"], cwd=ROOT,
+                            capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    lines = [line.strip("= ") for line in result.stdout.splitlines() if line.strip()]
+    return {"seconds": seconds, "summary": lines[-1] if lines else "no output",
+            "passed": result.returncode == 0}
 
 
 def extras_text(extras: dict) -> str:
@@ -195,9 +201,11 @@ def extras_text(extras: dict) -> str:
                   for size, times in extras["preview"].items()]
         parts.append("Edit a lesson under `mkdocs serve`, poll the served page:\n\n"
                      + "\n".join(lines))
-    if extras.get("tests_s"):
+    if extras.get("tests"):
+        tests = extras["tests"]
         parts.append(f"Whole test suite (pytest -n auto --dist loadfile, as make test): "
-                     f"{extras['tests_s']:.0f} s")
+                     f"{tests['seconds']:.0f} s ({tests['summary']}"
+                     f"{'' if tests['passed'] else '; IT FAILED'})")
     return "\n\n".join(parts)
 
 
@@ -248,7 +256,8 @@ def main(argv: list[str] | None = None) -> int:
                              "add 800 for the largest)")
     parser.add_argument("--preview", default="12,200",
                         help="site sizes for edit-to-preview (default 12,200; '' for none)")
-    parser.add_argument("--tests", action="store_true", help="also time the whole test suite")
+    parser.add_argument("--no-tests", dest="tests", action="store_false",
+                        help="do not time the whole test suite (it takes about five minutes)")
     parser.add_argument("--out", default=str(ROOT / "reports"))
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
@@ -258,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = run(sizes, work, extras)
         extras["preview"] = preview([int(s) for s in args.preview.split(",") if s], work)
         if args.tests:
-            extras["tests_s"] = test_suite()
+            extras["tests"] = test_suite()
     finally:
         shutil.rmtree(work, ignore_errors=True)
     text = "\n\n".join(part for part in (table(rows), flatness(rows), extras_text(extras))
