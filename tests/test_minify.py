@@ -57,5 +57,5 @@ def test_every_script_of_the_real_site_is_smaller_and_still_parses(real_site):
         text = path.read_text("utf-8")
         assert "/* " not in text[:200], f"{path.name} still starts with a comment"
     assert not broken, "\n".join(broken)
-    phone = next(real_site.glob("assets/bekal-phone.*.js"))
+    phone = next(real_site.glob("assets/bekal-phone-id.*.js"))
     assert len(gzip.compress(phone.read_bytes())) < 5 * 1024

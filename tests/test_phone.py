@@ -142,11 +142,16 @@ def test_the_parts_are_published_and_the_script_knows_their_names():
     from bekal.render.phone import asset_outputs, asset_urls
 
     outputs = {o.path: o for o in asset_outputs(PROJECT)}
-    urls = asset_urls(PROJECT)
-    main = outputs[urls["js"]].content.decode("utf-8")
-    for name in ("offline", "listen"):
-        path = urls[f"js-{name}"]
-        assert outputs[path].kind == "script"
-        assert f'"{name}": "{path}"' in main  # phone.js loads it by this name
+    for lang in PROJECT.config.codes:
+        urls = asset_urls(PROJECT, lang)
+        main = outputs[urls["js"]].content.decode("utf-8")
+        for name in ("offline", "listen"):
+            path = urls[f"js-{name}"]
+            assert outputs[path].kind == "script"
+            assert f'"{name}": "{path}"' in main  # phone.js loads it by this name
+        # only this language's words: the other's are not downloaded with it
+        assert PROJECT.t(lang, "done_mark") in main
+        others = [code for code in PROJECT.config.codes if code != lang]
+        assert all(PROJECT.t(code, "done_mark") not in main for code in others)
     listen = outputs[urls["js-listen"]].content.decode("utf-8")
     assert PROJECT.t("en", "listen_resume") in listen and "/*BEKAL_STRINGS*/" not in listen

@@ -102,12 +102,13 @@ def atomic_build(root: Path, site_dir: Path, extra_args: list[str] | None = None
 
 
 def _finish(staging: Path, root: Path) -> int:
-    """Only the CSS the pages use, in one stylesheet; smaller scripts; lighter pages,
+    """Only the CSS the pages use, in one stylesheet; one smaller script; lighter pages,
     cacheable assets and the search index, before the new site goes live."""
     from .cssbundle import BundleSkipped, bundle_styles
     from .csspurge import purge_site
     from .minify import minify_scripts
     from .optimize import OptimizeError, optimize_site
+    from .scriptbundle import bundle_scripts
     from .search import SearchIndexError, index_site
 
     try:
@@ -116,6 +117,7 @@ def _finish(staging: Path, root: Path) -> int:
         bundled = bundle_styles(staging)
         if isinstance(bundled, BundleSkipped):  # the site works, each page a sheet heavier
             print(f"bekal build: stylesheets left unbundled: {bundled.reason}", file=sys.stderr)
+        bundle_scripts(staging)
         minify_scripts(staging)
         optimize_site(staging)
         index_site(staging)

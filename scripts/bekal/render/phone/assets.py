@@ -1,6 +1,6 @@
-"""phone.js (with its interface strings in every language) and phone.css, published
-under assets/ with a content hash in their names: after the first page they cost nothing,
-in either language.
+"""phone.js and phone.css, published under assets/ with a content hash in their names:
+after the first page they cost nothing. phone.js is published once per language, with that
+language's interface strings baked in: a reader downloads only the words she reads.
 
 The rarely used parts of the script are published the same way as scripts of their own
 (``PARTS``): phone.js knows their hashed names and loads one only when the reader first
@@ -45,10 +45,12 @@ def _json(data: dict) -> bytes:
 
 
 def _script(project: Project, name: str, keys: tuple[str, ...],
-            extra: dict[str, dict[str, str]] | None = None) -> bytes:
-    """A script of assets/ with the strings ``keys`` of every language baked in."""
+            extra: dict[str, dict[str, str]] | None = None,
+            langs: list[str] | None = None) -> bytes:
+    """A script of assets/ with the strings ``keys`` of ``langs`` (every language when
+    None) baked in."""
     strings = {lang: {key: project.t(lang, key) for key in keys} | (extra or {}).get(lang, {})
-               for lang in project.config.codes}
+               for lang in langs or project.config.codes}
     return (files(__package__) / "assets" / name).read_bytes().replace(PLACEHOLDER,
                                                                       _json(strings))
 
@@ -59,18 +61,23 @@ def _bundle(project: Project) -> dict[str, tuple[str, bytes]]:
     # where the script finds the language's manifest
     manifests = {lang: {"manifest": project.config.prefix(lang) + MANIFEST_NAME}
                  for lang in project.config.codes}
-    script = _script(project, "phone.js", SCRIPT_STRINGS, manifests).replace(
-        PARTS_PLACEHOLDER, _json({name: path for name, (path, _) in parts.items()}
-                                 | {name: path() for name, path in OTHER_PARTS.items()}))
+    part_names = _json({name: path for name, (path, _) in parts.items()}
+                       | {name: path() for name, path in OTHER_PARTS.items()})
+    scripts = {f"js@{lang}": _hashed(f"bekal-phone-{lang}", "js", _script(
+        project, "phone.js", SCRIPT_STRINGS, manifests, [lang]).replace(PARTS_PLACEHOLDER,
+                                                                        part_names))
+               for lang in project.config.codes}
     css = (files(__package__) / "assets" / "phone.css").read_bytes()
-    return {"js": _hashed("bekal-phone", "js", script), "css": _hashed("bekal-phone", "css", css),
+    return {**scripts, "css": _hashed("bekal-phone", "css", css),
             **{f"js-{name}": part for name, part in parts.items()}}
 
 
-def asset_urls(project: Project) -> dict[str, str]:
-    """{'js': 'assets/bekal-phone.<hash>.js', 'css': …, 'js-offline': …, 'js-listen': …},
-    relative to the site root; pages link only 'js' and 'css'."""
-    return {kind: path for kind, (path, _) in _bundle(project).items()}
+def asset_urls(project: Project, lang: str) -> dict[str, str]:
+    """{'js': 'assets/bekal-phone-<lang>.<hash>.js', 'css': …, 'js-offline': …,
+    'js-listen': …}, relative to the site root; a page in ``lang`` links 'js' and 'css'."""
+    bundle = _bundle(project)
+    return {"js": bundle[f"js@{lang}"][0],
+            **{kind: path for kind, (path, _) in bundle.items() if "@" not in kind}}
 
 
 def asset_outputs(project: Project) -> list[Output]:

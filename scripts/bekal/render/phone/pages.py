@@ -194,7 +194,7 @@ def with_assets(project: Project, ref: PageRef, html: str, page_url: str) -> str
     stylesheet link is allowed in the body, and the deferred script runs after the text."""
     if not uses_script(ref):
         return html
-    urls = asset_urls(project)
+    urls = asset_urls(project, ref.lang)
     css, js = (escape(relative(page_url, urls[kind])) for kind in ("css", "js"))
     return (f'<link rel="stylesheet" href="{css}">\n{html}'
             f'\n<script src="{js}" defer></script>\n')
