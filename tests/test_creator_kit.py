@@ -6,6 +6,7 @@ import posixpath
 import re
 import subprocess
 import sys
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from PIL import Image
 from bekal.checks.shortlinks_lock import LOCK_NAME, check_short_links, publish_codes
 from bekal.model.project import load_project
 from bekal.model.shortlinks import page_links, short_links, short_url
+from bekal.render import factrender
 from bekal.render.creator.meta import og_locale
 from conftest import ROOT, make_project, run_build
 
@@ -355,3 +357,20 @@ def test_preview_cards_of_different_tracks_and_modules_are_not_alike():
     assert corner(first) != corner(other_track)
     same_track = Card("Jalur", "Judul", "Isi", "contoh.org/go/p2", tone=0, mark="P2")
     assert draw_card(first).tobytes() != draw_card(same_track).tobytes()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_fact_of_the_kit_links_to_its_source_on_the_page(real_site, project, lang):
+    """A creator who quotes a fact finds, one tap away, who published it and how it was
+    checked: the kit links each fact to its entry in the page's list of sources."""
+    html = (real_site / project.config.prefix(lang) / "kreator" / "index.html").read_text("utf-8")
+    quoted = [key for entry in project.modules.values() if entry.module
+              for key in entry.data.facts if key in project.facts]
+    assert quoted
+    for key in quoted:
+        anchor = factrender.anchor(key)
+        assert f'<a class="bekal-kit-source" href="#{anchor}">' in html, key
+        entry = re.search(rf'<li id="{anchor}"[^>]*>(.*?)</li>', html, re.S)
+        assert entry, f"{key} is not in the page's sources"
+        sentence = factrender.sources_sentence(project, project.fact(key), lang)
+        assert unescape(sentence) in unescape(entry.group(1)), key  # who, when and how

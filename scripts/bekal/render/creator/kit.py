@@ -1,8 +1,10 @@
 """The link kit for video creators (marker ``<!-- bekal:creator-kit -->``).
 
 For every module: its short URL, QR code (SVG and PNG to download), the one-line summary,
-a ready-to-paste caption with a copy button, section links, and up to three facts with
-their source. Without JavaScript the caption is still selectable in its read-only field.
+a ready-to-paste caption with a copy button, section links, and up to three facts, each
+with a link to its source in the page's list of sources (the list says who published it,
+when, and how it was checked; written out beside every fact, the sources were a fifth of
+the page). Without JavaScript the caption is still selectable in its read-only field.
 """
 
 from __future__ import annotations
@@ -79,16 +81,17 @@ def _sections(project: Project, lang: str, page_url: str, links: list[ShortLink]
 
 
 def _facts(project: Project, lang: str, keys: list[str]) -> str:
-    """Up to three facts with their sources; the page's own sources list gets them too."""
+    """Up to three facts, each linking to its entry in the page's sources list (using a
+    fact puts it there)."""
     items = []
     for key in keys:
         if key not in project.facts:
             continue  # the checker reports unknown keys
         fact = project.fact(key)
         items.append(f"<li>{escape(factrender.label(project, fact, lang))}: "
-                     f"{{{{fact:{key}}}}}<br>"
-                     f'<span class="bekal-kit-source">'
-                     f"{factrender.sources_sentence(project, fact, lang)}</span></li>")
+                     f"{{{{fact:{key}}}}} "
+                     f'<a class="bekal-kit-source" href="#{factrender.anchor(key)}">'
+                     f"{escape(project.t(lang, 'fact_source'))}</a></li>")
     if not items:
         return ""
     return (f'<p><strong>{escape(project.t(lang, "kit_facts"))}</strong></p>\n'
