@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -123,24 +124,33 @@ def _rendered(root: Path, body: str) -> str:
     return md.convert(body)
 
 
-def split_front_matter(text: str) -> tuple[dict, str, int]:
-    """(front matter, body, line of the body's first line), as MkDocs reads a page."""
+@dataclass(frozen=True)
+class FrontMatter:
+    """A page as MkDocs reads it: its front matter, and the body after it."""
+    data: dict  # {} when the page has none, or one MkDocs cannot read
+    body: str  # the whole page when ``data`` is {}: MkDocs then shows the front matter
+    first: int  # the line of the body's first line
+    alias: bool = False  # it uses a YAML alias: refused whole
+    problem: tuple[int, str] | None = None  # (line, why) when it cannot be read
+
+
+def read_front_matter(text: str) -> FrontMatter:
     match = FRONT_MATTER.match(text)
-    if match:
-        data, _ = _load_front_matter(match.group(1))
-        if isinstance(data, dict):
-            rest = text[match.end():]
-            body = rest.lstrip("\n")
-            skipped = text[:match.end()].count("\n") + (len(rest) - len(body))
-            return data, body, 1 + skipped
-    return {}, text, 1
+    if not match:
+        return FrontMatter({}, text, 1)
+    if _has_alias(match.group(1)):
+        return FrontMatter({}, text, 1, alias=True)
+    data, problem = _load_front_matter(match.group(1))
+    if not isinstance(data, dict):
+        return FrontMatter({}, text, 1, problem=problem)
+    rest = text[match.end():]
+    body = rest.lstrip("\n")
+    skipped = text[:match.end()].count("\n") + (len(rest) - len(body))
+    return FrontMatter(data, body, 1 + skipped)
 
 
 def _load_front_matter(block: str) -> tuple[object, tuple[int, str] | None]:
-    """(the front matter's data, or None; (line in the page, why it cannot be read), or
-    None). MkDocs shows a front matter it cannot read as text at the top of the page."""
-    if _has_alias(block):
-        return None, None  # refused whole: front-matter-alias says so
+    """(the block's data, or None; (line in the page, why it cannot be read), or None)."""
     try:
         return yaml.safe_load(block), None
     except yaml.MarkedYAMLError as err:
@@ -163,18 +173,16 @@ def _has_alias(text: str) -> bool:
 
 
 def check_page(root: Path, path: Path, text: str, issues: IssueList) -> None:
-    match = FRONT_MATTER.match(text)
-    if match and _has_alias(match.group(1)):
+    front = read_front_matter(text)
+    if front.alias:
         issues.add(path, 2, "front-matter-alias", "the front matter uses a YAML alias (*name)",
                    "write each value out; front matter holds only a title or a description")
-    if match:
-        _, problem = _load_front_matter(match.group(1))
-        if problem:
-            issues.add(path, problem[0], "front-matter-unreadable",
-                       f"the front matter cannot be read: {problem[1]}",
-                       "write each line as 'key: value' (quote a value with ':' in it); "
-                       "the site would show these lines as text at the top of the page")
-    meta, body, first = split_front_matter(text)
+    if front.problem:
+        issues.add(path, front.problem[0], "front-matter-unreadable",
+                   f"the front matter cannot be read: {front.problem[1]}",
+                   "write each line as 'key: value' (quote a value with ':' in it); "
+                   "the site would show these lines as text at the top of the page")
+    meta, body, first = front.data, front.body, front.first
     for key, value in meta.items():
         if isinstance(value, str) and ("<" in value or ">" in value):
             issues.add(path, _line_of(text, f"{key}:", 1), "unsafe-title",

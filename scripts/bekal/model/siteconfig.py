@@ -36,7 +36,8 @@ _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
 class SiteConfigError(ValueError):
-    """mkdocs.yml cannot be read, or does not say what Bekal needs."""
+    """mkdocs.yml cannot be read or does not say what Bekal needs, or a setting from the
+    environment (BEKAL_TODAY) is not one Bekal can use."""
 
 
 def read_mkdocs_yml(root: Path) -> dict:

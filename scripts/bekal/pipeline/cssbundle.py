@@ -18,11 +18,11 @@ and every page of the theme links Material's sheet and two to four small ones of
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+
+from .sitelinks import link_like, site_file, with_first_only
 
 BUNDLE = "assets/bekal-site.css"
 
@@ -46,14 +46,9 @@ def _screen_sheets(site: Path, page: Path, html: str) -> list[tuple[re.Match, st
         href = HREF.search(tag.group(0))
         if MEDIA.search(tag.group(0)) or href is None:
             continue
-        url = href.group(1)
-        if urlsplit(url).scheme or url.startswith("//"):
-            continue
-        base = "" if url.startswith("/") else page.parent.relative_to(site).as_posix()
-        rel = posixpath.normpath(posixpath.join(base, url.lstrip("/")))
-        if rel.startswith("../") or not (site / rel).is_file():
-            continue
-        found.append((tag, rel))
+        rel = site_file(site, page, href.group(1))
+        if rel is not None:
+            found.append((tag, rel))
     return found
 
 
@@ -95,24 +90,10 @@ def bundle_styles(site_dir: Path) -> list[str] | BundleSkipped:
     parts = [CHARSET.sub("", (site / rel).read_text("utf-8")) for rel in order]
     (site / BUNDLE).write_text('@charset "UTF-8";\n' + "\n".join(parts), "utf-8")
     for page, (html, sheets) in pages.items():
-        page_dir = page.parent.relative_to(site).as_posix()
-        page.write_text(_relinked(html, sheets, "" if page_dir == "." else page_dir), "utf-8")
+        first = sheets[0][0]
+        url = HREF.search(first.group(0)).group(1)
+        href = link_like(url, BUNDLE, site, page)
+        page.write_text(with_first_only(html, [tag for tag, _ in sheets],
+                                        first.group(0).replace(f'href="{url}"',
+                                                               f'href="{href}"')), "utf-8")
     return order
-
-
-def _relinked(html: str, sheets: list[tuple[re.Match, str]], page_dir: str) -> str:
-    """The page with its first sheet's link pointing at the bundle and the others gone."""
-    first, rel = sheets[0]
-    url = HREF.search(first.group(0)).group(1)
-    if url.startswith("/"):  # '/assets/x.css', or '/bekal/assets/x.css' under a sub-path
-        href = url[: len(url) - len(rel)] + BUNDLE if url.endswith(rel) else "/" + BUNDLE
-    else:
-        href = posixpath.relpath(BUNDLE, page_dir or ".")
-    out, at = [], 0
-    for index, (tag, _) in enumerate(sheets):
-        out.append(html[at:tag.start()])
-        if index == 0:
-            out.append(first.group(0).replace(f'href="{url}"', f'href="{href}"'))
-        at = tag.end()
-    out.append(html[at:])
-    return "".join(out)

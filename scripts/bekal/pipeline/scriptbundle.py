@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import posixpath
 import re
+from html import escape
 from pathlib import Path
-from urllib.parse import urlsplit
+
+from .sitelinks import link_like, site_file, with_first_only
 
 FOLDER = "assets"
 PREFIX = "scripts-"
@@ -43,19 +45,9 @@ def _attributes(text: str) -> dict[str, str]:
     return found
 
 
-def _site_path(site: Path, page: Path, url: str) -> str | None:
-    """The script's path from the site root, when it is one of the site's own files."""
-    if urlsplit(url).scheme or url.startswith("//") or "?" in url or "#" in url:
-        return None
-    base = "" if url.startswith("/") else page.parent.relative_to(site).as_posix()
-    rel = posixpath.normpath(posixpath.join(base, url.lstrip("/")))
-    if rel.startswith("../") or not (site / rel).is_file():
-        return None
-    return rel
-
-
-def _deferred(site: Path, page: Path, html: str) -> list[tuple[re.Match, str]]:
-    """(tag, site path) of each script the page defers, or [] if it cannot be joined."""
+def _deferred(site: Path, page: Path, html: str) -> list[tuple[re.Match, str, str]]:
+    """(tag, its src, the script's path from the site root) of each script the page
+    defers, or [] if they cannot be joined."""
     if MODULE.search(html):
         return []
     found = []
@@ -63,10 +55,10 @@ def _deferred(site: Path, page: Path, html: str) -> list[tuple[re.Match, str]]:
         attrs = _attributes(tag.group(1))
         if "src" not in attrs or "defer" not in attrs or "async" in attrs or "type" in attrs:
             continue
-        rel = _site_path(site, page, attrs["src"])
+        rel = site_file(site, page, attrs["src"])
         if rel is None:
             return []  # joining the others would move them past it
-        found.append((tag, rel))
+        found.append((tag, attrs["src"], rel))
     return found
 
 
@@ -84,23 +76,13 @@ def bundle_scripts(site_dir: Path) -> dict[str, list[str]]:
         tags = _deferred(site, page, html)
         if len(tags) < 2:
             continue
-        scripts = [rel for _, rel in tags]
+        scripts = [rel for _, _, rel in tags]
         name = bundle_name(scripts)
         if bundles.setdefault(name, scripts) != scripts:
-            continue  # another order of scripts with the same names: keep this page's own
-        first = tags[0][0]
-        rel_dir = page.parent.relative_to(site).as_posix()
-        href = posixpath.relpath(name, rel_dir if rel_dir != "." else ".")
-        if _attributes(first.group(1))["src"].startswith("/"):
-            href = "/" + name
-        out, cursor = [], 0
-        for index, (tag, _) in enumerate(tags):
-            out.append(html[cursor:tag.start()])
-            if index == 0:
-                out.append(f'<script src="{href}" defer></script>\n')
-            cursor = tag.end()
-        out.append(html[cursor:])
-        page.write_text("".join(out), "utf-8")
+            continue  # scripts of the same names in other folders: keep this page's own
+        href = escape(link_like(tags[0][1], name, site, page))
+        page.write_text(with_first_only(html, [tag for tag, _, _ in tags],
+                                        f'<script src="{href}" defer></script>\n'), "utf-8")
     for name, scripts in bundles.items():
         parts = [(site / s).read_text("utf-8") for s in scripts]
         # each script ends its last statement: one that ends without ';' cannot run on

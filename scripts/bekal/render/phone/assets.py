@@ -55,7 +55,10 @@ def _script(project: Project, name: str, keys: tuple[str, ...],
                                                                       _json(strings))
 
 
-def _bundle(project: Project) -> dict[str, tuple[str, bytes]]:
+def _bundle(project: Project) -> tuple[dict[str, tuple[str, bytes]],
+                                       dict[str, tuple[str, bytes]]]:
+    """({lang: phone.js in it}, {'css' and each part: the one file for all languages}),
+    each as (site path, content)."""
     parts = {name: _hashed(f"bekal-phone-{name}", "js", _script(project, source, keys))
              for name, (source, keys) in PARTS.items()}
     # where the script finds the language's manifest
@@ -63,23 +66,23 @@ def _bundle(project: Project) -> dict[str, tuple[str, bytes]]:
                  for lang in project.config.codes}
     part_names = _json({name: path for name, (path, _) in parts.items()}
                        | {name: path() for name, path in OTHER_PARTS.items()})
-    scripts = {f"js@{lang}": _hashed(f"bekal-phone-{lang}", "js", _script(
+    scripts = {lang: _hashed(f"bekal-phone-{lang}", "js", _script(
         project, "phone.js", SCRIPT_STRINGS, manifests, [lang]).replace(PARTS_PLACEHOLDER,
                                                                         part_names))
                for lang in project.config.codes}
     css = (files(__package__) / "assets" / "phone.css").read_bytes()
-    return {**scripts, "css": _hashed("bekal-phone", "css", css),
-            **{f"js-{name}": part for name, part in parts.items()}}
+    return scripts, {"css": _hashed("bekal-phone", "css", css),
+                     **{f"js-{name}": part for name, part in parts.items()}}
 
 
 def asset_urls(project: Project, lang: str) -> dict[str, str]:
     """{'js': 'assets/bekal-phone-<lang>.<hash>.js', 'css': …, 'js-offline': …,
     'js-listen': …}, relative to the site root; a page in ``lang`` links 'js' and 'css'."""
-    bundle = _bundle(project)
-    return {"js": bundle[f"js@{lang}"][0],
-            **{kind: path for kind, (path, _) in bundle.items() if "@" not in kind}}
+    scripts, shared = _bundle(project)
+    return {"js": scripts[lang][0], **{kind: path for kind, (path, _) in shared.items()}}
 
 
 def asset_outputs(project: Project) -> list[Output]:
+    scripts, shared = _bundle(project)
     return [Output(path, "stylesheet" if kind == "css" else "script", content)
-            for kind, (path, content) in _bundle(project).items()]
+            for kind, (path, content) in [*scripts.items(), *shared.items()]]
