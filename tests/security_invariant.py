@@ -45,7 +45,6 @@ def _script_sources() -> str:
                ROOT / "scripts" / "bekal" / "templates"]
     parts = [p.read_text("utf-8", errors="replace") for folder in folders
              for p in folder.rglob("*") if p.is_file() and p.suffix in (".html", ".js")]
-    parts.append((ROOT / "scripts" / "bekal" / "render" / "creator" / "kit.py").read_text("utf-8"))
     return "\n".join(parts)
 
 

@@ -33,6 +33,8 @@ TABLE = [
     ("short_link", ("p1",), "go/p1/", "go/p1/index.html"),
     ("qr_image", ("p1", "svg"), "kreator/qr/p1.svg", "kreator/qr/p1.svg"),
     ("qr_image", ("p1", "png"), "kreator/qr/p1.png", "kreator/qr/p1.png"),
+    ("creator_module", ("dokumen",), "modul/dokumen/kreator/",
+     "modul/dokumen/kreator/index.html"),
     ("checker", (), "cek-tawaran/", "cek-tawaran/index.html"),
     ("search", (), "cari/", "cari.html"),
     ("not_found", (), "404.html", "404.html"),

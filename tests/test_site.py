@@ -42,6 +42,12 @@ def trainer_kit_pages(project) -> set[str]:
     return pages
 
 
+def creator_kit_pages(project) -> set[str]:
+    """The creator kit's page of every module, written by the build."""
+    return {f"{project.config.prefix(lang)}modul/{slug}/kreator/index.html"
+            for lang in project.config.codes for slug in project.modules}
+
+
 def phone_pages(project) -> set[str]:
     """Pages the build writes for readers on the phone: the job-offer checker."""
     return {f"{project.config.prefix(lang)}cek-tawaran/index.html"
@@ -56,7 +62,7 @@ def built_pages(site: Path) -> set[str]:
 
 def test_exact_set_of_pages_in_both_languages(real_site):
     assert built_pages(real_site) == (expected_pages(PROJECT) | trainer_kit_pages(PROJECT)
-                                      | phone_pages(PROJECT))
+                                      | creator_kit_pages(PROJECT) | phone_pages(PROJECT))
 
 
 def test_html_lang_per_language(real_site):

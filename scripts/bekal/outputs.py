@@ -41,10 +41,13 @@ class Made:
 
 def for_modules(project: Project, lang: str, slugs: Collection[str]) -> list[Output]:
     """What an edit of these modules' lessons changes among the outputs: their trainer
-    pages and slides (a preview rebuilds only these; the rest stays from the last build)."""
+    pages and slides, their creator kit pages (a preview rebuilds only these; the rest
+    stays from the last build)."""
     from bekal.render import trainer
+    from bekal.render.creator import module_page
 
-    return trainer.language_outputs(project, lang, slugs)
+    return (trainer.language_outputs(project, lang, slugs)
+            + module_page.language_outputs(project, lang, slugs))
 
 
 def for_language(project: Project, lang: str, made: Made) -> list[Output]:

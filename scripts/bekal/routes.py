@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 # folders of the site (and of content/<lang>/ for the authored pages)
-MODULES = "modul"          # one folder per module: lesson, trainer guide, kit, handout
+MODULES = "modul"          # one folder per module: lesson, trainer guide, kits, handout
 TRACKS = "jalur"           # one folder per track: its page and booklet
 TRAINERS = "pelatih"       # the trainers' hub; inside a module folder, its trainer guide
 NEAR_PRINTS = "bantuan-terdekat"  # the province lists to print, beside "Help near you"
@@ -25,7 +25,8 @@ SLIDES = "slide"
 GO = "go"                  # short links
 CHECKER = "cek-tawaran"    # the job-offer checker
 CONTACTS = "kontak"        # saved contacts (.vcf)
-QR = "kreator/qr"          # QR codes of the short links
+CREATOR = "kreator"        # the creators' hub; inside a module folder, its creator kit
+QR = f"{CREATOR}/qr"       # QR codes of the short links
 CARDS = "assets/bekal/cards"  # link preview images
 OFFLINE_SEARCH = "assets/bekal-offline"  # the offline bundle's search scripts
 SEARCH = "cari"
@@ -35,7 +36,7 @@ SESSION_COUNT = "hitung"   # the trainers' page that counts a group's results
 # authored pages Bekal itself refers to, by their source inside content/<lang>/
 HELP_SOURCE = "bantuan.md"
 TRAINERS_HUB_SOURCE = f"{TRAINERS}/index.md"
-CREATOR_KIT_SOURCE = "kreator/index.md"
+CREATOR_KIT_SOURCE = f"{CREATOR}/index.md"
 NEAR_SOURCE = f"{NEAR_PRINTS}.md"  # "Help near you"
 SESSION_COUNT_SOURCE = f"{TRAINERS}/{SESSION_COUNT}.md"  # no such file: the page's name
 
@@ -148,6 +149,10 @@ class Routes:
 
     def slides(self, lang: str, slug: str) -> str:
         return self._folder(lang, f"{MODULES}/{slug}/{SLIDES}/")
+
+    def creator_module(self, lang: str, slug: str) -> str:
+        """A module's page in the creator kit: its QR codes, caption and facts to quote."""
+        return self._folder(lang, f"{MODULES}/{slug}/{CREATOR}/")
 
     def checker(self, lang: str) -> str:
         return self._folder(lang, f"{CHECKER}/")

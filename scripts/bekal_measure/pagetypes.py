@@ -11,7 +11,7 @@ from bekal.routes import CREATOR_KIT_SOURCE, HELP_SOURCE, TRAINERS, lesson_sourc
 
 @dataclass(frozen=True)
 class PageType:
-    kind: str   # home, track, module, help, trainer, creator, search
+    kind: str   # home, track, module, help, trainer, creator, creator module, search
     lang: str
     path: str   # site path: '' or 'en/' + ...
 
@@ -54,6 +54,7 @@ def page_types(project: Project) -> list[PageType]:
         "help": lambda lang: at.page(lang, HELP_SOURCE),
         "trainer": lambda lang: at.trainer_guide(lang, trainer.slug),
         "creator": lambda lang: at.page(lang, CREATOR_KIT_SOURCE),
+        "creator module": lambda lang: at.creator_module(lang, module.slug),
         "search": at.search,
     }
     return [PageType(kind, lang, url(lang))

@@ -82,6 +82,7 @@ class SiteConfig:
     site_url: str
     docs_dir: str
     directory_urls: bool = True
+    favicon: str | None = None   # the theme's icon, from the site root ('assets/x.svg')
 
     @cached_property
     def routes(self) -> Routes:
@@ -119,9 +120,12 @@ def read_site_config(root: Path) -> SiteConfig:
     if not languages:
         languages = [Language("id", "Bahasa Indonesia", True)]
     site_url = str(config.get("site_url") or "http://127.0.0.1:8000/")
+    theme = config.get("theme")
+    favicon = theme.get("favicon") if isinstance(theme, dict) else None
     return SiteConfig(root, tuple(languages), site_url.rstrip("/") + "/",
                       config.get("docs_dir", "docs"),
-                      config.get("use_directory_urls", True) is not False)
+                      config.get("use_directory_urls", True) is not False,
+                      str(favicon).lstrip("/") if isinstance(favicon, str) and favicon else None)
 
 
 def markdown_extensions(root: Path) -> tuple[list[str], dict[str, dict]]:

@@ -4,7 +4,7 @@ Authors place a marker where a generated piece belongs:
     <!-- bekal:modules <track> -->   the modules of a track (title, summary, minutes)
     <!-- bekal:catalogue -->         every track with its modules
     <!-- bekal:glossary -->          the glossary entries
-    <!-- bekal:creator-kit -->       the link kit for video creators (creator_kit.py)
+    <!-- bekal:creator-kit -->       the creators' hub: every module's kit page (creator/kit.py)
     <!-- bekal:quiz -->              where the module's quiz goes (quiz/page.py)
     <!-- bekal:trainer-hub -->       every track's session plan and module kits (trainer/plan.py)
     <!-- bekal:services -->          help near home by province and district (services/page.py)

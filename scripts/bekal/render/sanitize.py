@@ -11,7 +11,6 @@ parses HTML the way a browser does.
 from __future__ import annotations
 
 import re
-import secrets
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -95,22 +94,9 @@ def _cleaner() -> nh3.Cleaner:
         filter_style_properties=set(STYLE_PROPERTIES))
 
 
-def clean(html: str, keep: tuple[str, ...] = ()) -> str:
-    """``html`` with everything outside the allowlist removed.
-
-    ``keep`` lists exact pieces of Bekal's own markup (not content) that must pass as they
-    are, such as the creator kit's copy script; they are set aside and put back.
-    """
-    kept: dict[str, str] = {}
-    for piece in keep:
-        if piece in html:
-            token = f"bekalkeep{secrets.token_hex(12)}"
-            kept[token] = piece
-            html = html.replace(piece, token)
-    result = _cleaner().clean(html)
-    for token, piece in kept.items():
-        result = result.replace(token, piece)
-    return result
+def clean(html: str) -> str:
+    """``html`` with everything outside the allowlist removed."""
+    return _cleaner().clean(html)
 
 
 @cache

@@ -37,7 +37,6 @@ from bekal.render import (
     trainer,
     wallet,
 )
-from bekal.render.creator import kit as creator_kit
 from bekal.render.creator import meta
 from bekal.render.creator.cards import MissingFont
 from bekal.render.problems_page import problems_page
@@ -276,11 +275,9 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         used = self.facts_used.setdefault(page.file.src_uri, [])
         html, page.meta["bekal_quiz"] = quiz.for_page(self.project, ref, html, used)
         _plain_titles(page)
-        # everything made from content passes the one allowlist; the creator kit's copy
-        # script is Bekal's own and passes as it is, and so do the phone features' assets,
-        # added after the allowlist
-        html = sanitize.clean(html + facts.sources_html(self.project, used, ref.lang),
-                              keep=(creator_kit.COPY_SCRIPT,))
+        # everything made from content passes the one allowlist; the phone features'
+        # assets are Bekal's own, added after it
+        html = sanitize.clean(html + facts.sources_html(self.project, used, ref.lang))
         return phone.with_assets(self.project, ref, html, page.url)
 
     def _context(self, lang: str) -> dict:

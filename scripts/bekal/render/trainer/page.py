@@ -1,4 +1,5 @@
-"""What every page the trainer kit writes itself has: head tags, a small bar, its language."""
+"""What every page a kit writes itself has (the trainer kit's worksheets, keys and slides, the
+creator kit's module pages): head tags, a small bar, its language, its sources."""
 
 from __future__ import annotations
 
@@ -30,6 +31,18 @@ def asset(name: str) -> Markup:
     return Markup((TEMPLATES / name).read_text("utf-8"))
 
 
+def kit_styles(*names: str) -> Markup:
+    """The styles every such page shares (kit-base.css), then the page's own."""
+    return Markup("").join(asset(name) for name in ("kit-base.css", *names))
+
+
+def icon(project: Project, here: str) -> str:
+    """The link to the site's icon from the page at ``here`` ('' without one): a page
+    without it makes the browser ask for /favicon.ico, which is not there."""
+    favicon = project.config.favicon
+    return relative(here, favicon) if favicon else ""
+
+
 @dataclass(frozen=True)
 class Link:
     url: str
@@ -43,7 +56,8 @@ class KitPage:
     project: Project
     entry: ModuleEntry
     lang: str
-    kind: str              # its route: 'worksheet', 'answer_key' or 'slides' (routes.py)
+    kind: str              # its route: 'worksheet', 'answer_key', 'slides' or
+    #                        'creator_module' (routes.py)
     title: str
     used: list[str] = field(default_factory=list)  # facts the page shows, for its Sources
 
@@ -81,6 +95,7 @@ class KitPage:
             "description": head.description,
             "canonical": head.url,
             "head_tags": Markup(meta.head_tags(project, head)),
+            "icon": icon(project, self.path),
             "kicker": project.t(self.lang, "module_meta", track=track, minutes=m.minutes,
                                 code=m.code),
             "guide": Link(self.link(project.routes.trainer_guide(self.lang, self.entry.slug)),

@@ -10,7 +10,7 @@ from bekal.model.project import ModuleEntry, Project
 from bekal.model.schema import Question
 from bekal.render.quiz import render_key
 
-from .page import KitPage, asset, templates
+from .page import KitPage, kit_styles, templates
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -48,7 +48,7 @@ def worksheet_page(project: Project, entry: ModuleEntry, lang: str) -> tuple[Kit
     page = KitPage(project, entry, lang, "worksheet", title)
     items = [_item(page, q, n) for n, q in enumerate(entry.quiz.model.questions, 1)]
     html = templates().get_template("trainer-worksheet.html").render(
-        items=items, sources=page.sources(), css=asset("trainer-print.css"), **page.context())
+        items=items, sources=page.sources(), css=kit_styles("trainer-print.css"), **page.context())
     return page, html
 
 
@@ -58,7 +58,7 @@ def key_page(project: Project, entry: ModuleEntry, lang: str) -> tuple[KitPage, 
     page = KitPage(project, entry, lang, "answer_key", title)
     key = Markup(render_key(project, entry.quiz.model, lang, page.used))
     html = templates().get_template("trainer-key.html").render(
-        key=key, sources=page.sources(), css=asset("trainer-print.css"), **page.context())
+        key=key, sources=page.sources(), css=kit_styles("trainer-print.css"), **page.context())
     return page, html
 
 

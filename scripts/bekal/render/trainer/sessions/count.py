@@ -8,7 +8,7 @@ from bekal.model.pageref import PageRef
 from bekal.model.project import Project
 from bekal.outputs import Output, page
 from bekal.render.creator import meta
-from bekal.render.trainer.page import Link, asset, templates
+from bekal.render.trainer.page import Link, asset, icon, kit_styles, templates
 from bekal.routes import SESSION_COUNT_SOURCE, relative
 
 from . import paths
@@ -42,7 +42,7 @@ def count_page(project: Project, sessions: SessionSet, lang: str) -> tuple[str, 
     html = templates().get_template("session-count.html").render(
         lang=lang, title=t("count_title"), site_name="Bekal", description=head.description,
         canonical=head.url, head_tags=Markup(meta.head_tags(project, head)),
-        css=asset("trainer-print.css") + asset("session-count.css"),
+        icon=icon(project, here), css=kit_styles("trainer-print.css", "session-count.css"),
         script=asset("session-count.js"), t=t, others=others, sheets=sheets, words=words,
         hub=Link(relative(here, paths.common_folder(project, lang)), t("back_to_hub")),
         tests=_tests(project, sessions, lang))
