@@ -27,7 +27,7 @@ def url(site_url: str, lang: str, path: str) -> str:
 
 
 # scripts loaded on a tap, and the quiz's, loaded as the reader nears the quiz
-PARTS = ("/bekal-phone-offline.", "/bekal-phone-listen.", "/bekal-quiz.")
+PARTS = ("/bekal-phone-offline.", "/bekal-phone-listen.", "/bekal-quiz-")
 # a voice on the phone, so that lessons show their listen buttons
 FAKE_VOICE = """
 Object.defineProperty(window, "speechSynthesis", { configurable: true, value: {
@@ -149,19 +149,35 @@ def test_a_saved_lesson_checks_its_quiz_without_signal(browser, real_site, lang,
     context.close()
 
 
+def test_a_save_quicker_than_its_saving_note_ends_on_saved(browser, site_url):
+    """"Saving…" is said a moment after the tap (so that a screen reader hears it); a save
+    done before that moment (a lesson tapped again, its files at hand) still ends on
+    "saved", not on a "saving…" that comes late and stays."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.install()  # the moment waits until the save is done
+    page.goto(url(site_url, "id", f"modul/{LESSON}/"))
+    page.get_by_role("button", name=UI["id"]["offline_save"]).click()
+    page.wait_for_function("localStorage.getItem('bekal:saved') !== null")
+    page.clock.run_for(1000)
+    expect(page.locator(".bekal-offline__status")).to_contain_text(
+        UI["id"]["offline_saved"].split("(")[0].strip())
+    context.close()
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_save_without_signal_says_so_and_the_next_tap_saves(browser, site_url, lang):
     context = browser.new_context()
     page = context.new_page()
     page.goto(url(site_url, lang, f"modul/{LESSON}/"))
-    page.route("**/bekal-phone-offline.*.js", lambda route: route.abort("internetdisconnected"))
+    context.set_offline(True)  # the signal goes as she taps: the saving part cannot come
     keep = page.get_by_role("button", name=UI[lang]["offline_save"])
     keep.click()
     status = page.locator(".bekal-offline__status")
     expect(status).to_have_text(UI[lang]["offline_failed"])
     expect(keep).to_be_enabled()
     assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
-    page.unroute("**/bekal-phone-offline.*.js")
+    context.set_offline(False)
     save(page, lang)
     saved = next(iter(page.evaluate("JSON.parse(localStorage.getItem('bekal:saved'))").values()))
     assert all(any(part in u for u in saved["urls"]) for part in PARTS), saved["urls"]

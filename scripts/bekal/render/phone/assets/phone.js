@@ -14,7 +14,11 @@
   const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
   const load = () => { try { return JSON.parse(localStorage.getItem(KEY)) || {}; } catch (e) { return {}; } };
   const save = (data) => { try { localStorage.setItem(KEY, JSON.stringify(data)); } catch (e) { /* private mode */ } };
-  const say = (el, text) => { if (el) { el.textContent = ""; setTimeout(() => { el.textContent = text; }, 100); } };
+  // A status is emptied, then said: a screen reader announces the same words again. Words
+  // still waiting give way to newer ones (a quick save must not end on "saving…").
+  const waiting = new WeakMap();
+  const put = (el, text) => { clearTimeout(waiting.get(el)); el.textContent = text; };
+  const say = (el, text) => { if (el) { put(el, ""); waiting.set(el, setTimeout(() => { el.textContent = text; }, 100)); } };
 
   // The rarely used parts (saving for offline reading, reading aloud) are scripts of their
   // own, loaded on the reader's first tap: a page she only reads never downloads them.
@@ -147,7 +151,7 @@
       keep.hidden = !!mine;
       if (withAudio) withAudio.parentNode.hidden = !!mine;
       drop.hidden = !mine;
-      status.textContent = mine ? fill(t.offline_saved, { kb: Math.round(mine.bytes / 1024) }) : "";
+      put(status, mine ? fill(t.offline_saved, { kb: Math.round(mine.bytes / 1024) }) : "");
     };
     keep.addEventListener("click", () => {
       keep.disabled = true;
