@@ -149,6 +149,9 @@ def test_the_parts_are_published_and_the_script_knows_their_names():
             path = urls[f"js-{name}"]
             assert outputs[path].kind == "script"
             assert f'"{name}": "{path}"' in main  # phone.js loads it by this name
+        # the quiz's script in this language, published by the quiz
+        from bekal.render import quiz
+        assert f'"quiz": "{quiz.asset_urls(PROJECT, lang)["js"]}"' in main
         # only this language's words: the other's are not downloaded with it
         assert PROJECT.t(lang, "done_mark") in main
         others = [code for code in PROJECT.config.codes if code != lang]

@@ -21,7 +21,7 @@ UI = yaml.safe_load((FIXTURE / "modules" / "ui.yml").read_text("utf-8"))  # the 
 QUIZ = fixture_data()
 CHECKLIST = next(q for q in QUIZ["questions"] if q["type"] == "checklist")
 PAGES = {"id": "modul/uji-kuis/", "en": "en/modul/uji-kuis/"}
-QUIZ_SCRIPT = "/bekal-quiz."  # assets/bekal-quiz.<hash>.js, loaded by the phone script
+QUIZ_SCRIPT = "/bekal-quiz-"  # assets/bekal-quiz-<lang>.<hash>.js, loaded by the phone script
 LONG_STORY = "\n\n".join(["She read the offer twice. She asked her family what they thought. "
                            "Then she called the office in her town and asked again."] * 60)
 

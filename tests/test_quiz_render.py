@@ -167,15 +167,24 @@ def test_lesson_gets_quiz_trainer_page_gets_key(project, tmp_path):
         assert quiz.for_page(loaded, PageRef(other, "id"), "<p/>", []) == ("<p/>", False)
 
 
-def test_assets_are_small_and_hashed():
-    urls = quiz.asset_urls()
-    assert re.fullmatch(r"assets/bekal-quiz\.[0-9a-f]{10}\.js", urls["js"])
-    assert re.fullmatch(r"assets/bekal-quiz\.[0-9a-f]{10}\.css", urls["css"])
-    made = quiz.asset_outputs()
-    assert sorted(o.path for o in made) == sorted(urls.values())
-    assert {o.kind for o in made} == {"script", "stylesheet"}
-    size = sum(len(gzip.compress(o.content, 9)) for o in made)
-    assert size <= 6 * 1024, f"quiz JS+CSS is {size} bytes gzip; the budget is 6 KB"
+def test_assets_are_small_hashed_and_carry_their_language_s_words(project):
+    made = {o.path: o for o in quiz.asset_outputs(project)}
+    published = set()
+    for lang in project.config.codes:
+        urls = quiz.asset_urls(project, lang)
+        assert re.fullmatch(rf"assets/bekal-quiz-{lang}\.[0-9a-f]{{10}}\.js", urls["js"])
+        assert re.fullmatch(r"assets/bekal-quiz\.[0-9a-f]{10}\.css", urls["css"])
+        published |= set(urls.values())
+        script = made[urls["js"]].content.decode("utf-8")
+        # the words the script shows are in it, in its language only, not in the lessons
+        assert project.t(lang, "quiz_result_partial") in script
+        assert "/*BEKAL_STRINGS*/" not in script
+        others = [code for code in project.config.codes if code != lang]
+        assert all(project.t(code, "quiz_result_partial") not in script for code in others)
+        size = sum(len(gzip.compress(made[url].content, 9)) for url in urls.values())
+        assert size <= 6 * 1024, f"quiz JS+CSS is {size} bytes gzip; the budget is 6 KB"
+    assert set(made) == published
+    assert {o.kind for o in made.values()} == {"script", "stylesheet"}
 
 
 # -- the real site -------------------------------------------------------------------
@@ -184,10 +193,10 @@ def test_every_module_has_its_quiz_and_key_in_every_language(real_site):
     real = load_project(ROOT)
     modules = [m for m in real.modules.values() if m.quiz]
     assert modules
-    js = quiz.asset_urls()["js"]
     for entry in modules:
         count = len(entry.quiz.model.questions)
         for lang in real.config.codes:
+            js = quiz.asset_urls(real, lang)["js"]
             folder = real_site / real.config.prefix(lang) / "modul" / entry.slug
             lesson = (folder / "index.html").read_text("utf-8")
             assert lesson.count('<fieldset class="bekal-q"') == count, (entry.slug, lang)

@@ -124,7 +124,7 @@ def generated_site(root: Path, modules_per_language: int) -> Path:
 # Scripts a page loads later, on a tap or as the reader nears the quiz: whether one arrives
 # within a measured view depends on the machine's speed, not on the site's size, and each is
 # one file for the whole site.
-LATER = re.compile(r"/assets/bekal-(quiz|phone-offline|phone-listen)\.")
+LATER = re.compile(r"/assets/bekal-(quiz-[a-z]+|phone-offline|phone-listen)\.")
 
 
 def _growth(small: View, large: View) -> tuple[int, str]:

@@ -64,7 +64,7 @@ def for_language(project: Project, lang: str, made: Made) -> list[Output]:
     if made.sessions is not None and made.sessions.kits:
         out.append(sessions.count_output(project, made.sessions, lang))
     if lang == project.config.default:
-        out += quiz.asset_outputs() + services.asset_outputs()
+        out += quiz.asset_outputs(project) + services.asset_outputs()
         out += phone.asset_outputs(project) + phone.shared_outputs()
     out += phone.language_outputs(project, lang)
     out += trainer.language_outputs(project, lang)

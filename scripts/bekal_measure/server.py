@@ -1,6 +1,6 @@
 """A local static host that behaves like a well-configured real one.
 
-It gzips text, gives fingerprinted files (``main.57a0d79d.min.css``, ``bekal-quiz.<hash>.js``,
+It gzips text, gives fingerprinted files (``main.57a0d79d.min.css``, ``bekal-quiz-id.<hash>.js``,
 Pagefind's ``id_8bfa5a6.pf_index``) a one-year immutable cache, and makes everything else
 revalidate (``no-cache`` with ETag, so an unchanged file costs a 304 and no body). README.md
 says the same for real hosts. It listens on 127.0.0.1 only.

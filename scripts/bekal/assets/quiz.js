@@ -1,9 +1,11 @@
 /* Bekal quiz: checks answers in the reader's browser. Nothing is stored or sent.
    The answers come from each question's <details> answer block, built with the page.
    Loaded by phone.js (its part "quiz") when the reader comes near the quiz or into it by
-   keyboard; until then the answers are under each question, as without JavaScript. */
+   keyboard; until then the answers are under each question, as without JavaScript.
+   Published once per language, its words baked in (render/quiz/assets.py). */
 (() => {
   "use strict";
+  const t = /*BEKAL_STRINGS*/{};
   const PATHS = {
     right: "M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z",
     wrong: "M19 6.4 17.6 5 12 10.6 6.4 5 5 6.4 10.6 12 5 17.6 6.4 19 12 13.4 17.6 19 19 17.6 13.4 12z",
@@ -93,7 +95,6 @@
   }
 
   function setup(form) {
-    const t = JSON.parse(form.dataset.strings);
     const status = form.querySelector(".bekal-quiz__status");
     const retry = form.querySelector(".bekal-quiz__retry");
     const questions = [...form.querySelectorAll(".bekal-q")];

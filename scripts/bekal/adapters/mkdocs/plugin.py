@@ -299,7 +299,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
             context["bekal"]["description"] = head.description
             context["bekal"]["head_tags"] = meta.head_tags(self.project, head)
             if page.meta.get("bekal_quiz"):
-                context["bekal"]["quiz_assets"] = quiz.asset_urls()
+                context["bekal"]["quiz_assets"] = quiz.asset_urls(self.project, ref.lang)
             if page.meta.get("bekal_near"):
                 context["bekal"]["near_assets"] = services.asset_urls()
         return context

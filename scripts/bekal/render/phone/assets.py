@@ -10,13 +10,13 @@ comes near the quiz, and a lesson saved for reading without signal stores it."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from importlib.resources import files
 
 from bekal.model.project import Project
 from bekal.outputs import Output
 from bekal.render import quiz
+from bekal.render.assetbundle import hashed, with_strings
 
 from .offline import MANIFEST_NAME
 
@@ -29,15 +29,9 @@ SCRIPT_STRINGS = ("done_mark", "done_undo", "done_badge", "history_done", "histo
 # The parts loaded on the first tap: name in phone.js -> (source file, its strings).
 PARTS = {"offline": ("phone-offline.js", ()),
          "listen": ("phone-listen.js", ("listen_pause", "listen_resume", "listen_reading"))}
-# Parts another feature publishes: name in phone.js -> its path in the site.
-OTHER_PARTS = {"quiz": lambda: quiz.asset_urls()["js"]}
-PLACEHOLDER = b"/*BEKAL_STRINGS*/{}"
+# Parts another feature publishes, one per language: name in phone.js -> its path.
+OTHER_PARTS = {"quiz": lambda project, lang: quiz.asset_urls(project, lang)["js"]}
 PARTS_PLACEHOLDER = b"/*BEKAL_PARTS*/{}"
-
-
-def _hashed(stem: str, kind: str, content: bytes) -> tuple[str, bytes]:
-    digest = hashlib.sha256(content).hexdigest()[:10]
-    return f"assets/{stem}.{digest}.{kind}", content
 
 
 def _json(data: dict) -> bytes:
@@ -48,30 +42,35 @@ def _script(project: Project, name: str, keys: tuple[str, ...],
             extra: dict[str, dict[str, str]] | None = None,
             langs: list[str] | None = None) -> bytes:
     """A script of assets/ with the strings ``keys`` of ``langs`` (every language when
-    None) baked in."""
+    None) baked in; a script that shows no words is published as it is."""
+    source = (files(__package__) / "assets" / name).read_bytes()
+    if not keys and not extra:
+        return source
     strings = {lang: {key: project.t(lang, key) for key in keys} | (extra or {}).get(lang, {})
                for lang in langs or project.config.codes}
-    return (files(__package__) / "assets" / name).read_bytes().replace(PLACEHOLDER,
-                                                                      _json(strings))
+    return with_strings(source, strings)
 
 
 def _bundle(project: Project) -> tuple[dict[str, tuple[str, bytes]],
                                        dict[str, tuple[str, bytes]]]:
     """({lang: phone.js in it}, {'css' and each part: the one file for all languages}),
     each as (site path, content)."""
-    parts = {name: _hashed(f"bekal-phone-{name}", "js", _script(project, source, keys))
+    parts = {name: hashed(f"bekal-phone-{name}", "js", _script(project, source, keys))
              for name, (source, keys) in PARTS.items()}
     # where the script finds the language's manifest
     manifests = {lang: {"manifest": project.config.prefix(lang) + MANIFEST_NAME}
                  for lang in project.config.codes}
-    part_names = _json({name: path for name, (path, _) in parts.items()}
-                       | {name: path() for name, path in OTHER_PARTS.items()})
-    scripts = {lang: _hashed(f"bekal-phone-{lang}", "js", _script(
+
+    def part_names(lang: str) -> bytes:
+        return _json({name: path for name, (path, _) in parts.items()}
+                     | {name: path(project, lang) for name, path in OTHER_PARTS.items()})
+
+    scripts = {lang: hashed(f"bekal-phone-{lang}", "js", _script(
         project, "phone.js", SCRIPT_STRINGS, manifests, [lang]).replace(PARTS_PLACEHOLDER,
-                                                                        part_names))
+                                                                        part_names(lang)))
                for lang in project.config.codes}
     css = (files(__package__) / "assets" / "phone.css").read_bytes()
-    return scripts, {"css": _hashed("bekal-phone", "css", css),
+    return scripts, {"css": hashed("bekal-phone", "css", css),
                      **{f"js-{name}": part for name, part in parts.items()}}
 
 

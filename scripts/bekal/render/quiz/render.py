@@ -8,7 +8,6 @@ give feedback, so the no-JavaScript path and the scripted path cannot disagree.
 
 from __future__ import annotations
 
-import json
 import re
 from html import escape
 
@@ -18,10 +17,6 @@ from bekal.render import facts
 
 QUIZ_ID = "kuis"
 KEY_ID = "kunci-jawaban"
-# Interface strings quiz.js needs; the form carries them in the page's language.
-SCRIPT_STRINGS = ("result_right", "result_wrong", "result_partial", "result_unanswered",
-                  "your_answer", "correct_answer", "you_ticked", "other_flags",
-                  "flags_ticked", "score", "status_hint", "reset_done")
 ICON = {"right": "✓", "wrong": "✗", "flag": "⚠"}
 
 
@@ -47,14 +42,12 @@ class _Writer:
 def render_quiz(project: Project, quiz: Quiz, lang: str, used: list[str]) -> str:
     """The quiz section of a module page: a form, one fieldset per question."""
     w = _Writer(project, lang, used)
-    strings = {key: project.t(lang, f"quiz_{key}") for key in SCRIPT_STRINGS}
     questions = "\n".join(_question(w, q, n) for n, q in enumerate(quiz.questions, 1))
     return (
         f'<section class="bekal-quiz" aria-labelledby="{QUIZ_ID}">\n'
         f'<h2 id="{QUIZ_ID}">{w.ui("title")}</h2>\n'
         f'<p class="bekal-quiz__intro">{w.ui("intro")}</p>\n'
-        f'<form class="bekal-quiz__form" '
-        f'data-strings="{escape(json.dumps(strings, ensure_ascii=False))}">\n'
+        '<form class="bekal-quiz__form">\n'
         f'{questions}\n'
         f'<div class="bekal-quiz__actions" hidden>'
         f'<button type="submit" class="md-button md-button--primary">{w.ui("check")}</button> '
