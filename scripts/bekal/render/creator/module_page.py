@@ -71,6 +71,12 @@ def _facts(page: KitPage, keys: list[str]) -> Markup:
     return Markup("".join(items))
 
 
+def caption_rows(caption: str) -> int:
+    """Rows enough for the whole caption on a 360 px phone (about 30 characters a row,
+    with room for the words that wrap), so that its hashtags are not hidden."""
+    return min(12, max(3, len(caption) // 30 + 2))
+
+
 def module_page(project: Project, entry: ModuleEntry, lang: str) -> tuple[KitPage, str]:
     m = entry.data
     page = KitPage(project, entry, lang, KIND, project.t(lang, "kit_page_title",
@@ -88,7 +94,7 @@ def module_page(project: Project, entry: ModuleEntry, lang: str) -> tuple[KitPag
         downloads=Markup(_qr_downloads(page, code)),
         sections=_sections(page, [link for link in module_links(entry) if link.anchor]),
         caption=caption,
-        caption_rows=min(8, max(3, len(caption) // 36 + 1)),  # whole caption on a phone
+        caption_rows=caption_rows(caption),
         quotes=_facts(page, m.facts),
         hub=Link(page.link(project.routes.page(lang, CREATOR_KIT_SOURCE)),
                  page.t("kit_all_modules")),
