@@ -19,7 +19,7 @@ from bekal.model.project import ModuleEntry, Project
 from bekal.model.shortlinks import ShortLink, heading_ids, lesson_file, module_links, short_url
 from bekal.outputs import Output
 from bekal.render import factrender, facts
-from bekal.render.trainer.page import KitPage, Link, asset, kit_styles, templates
+from bekal.render.kitpage import KitPage, Link, asset, kit_styles, templates
 from bekal.routes import CREATOR_KIT_SOURCE
 
 from .cards import plain

@@ -23,11 +23,11 @@ from bekal.model.project import ModuleEntry, Project
 from bekal.model.siteconfig import markdown_extensions
 from bekal.model.textfile import inside, strip_front_matter
 from bekal.render import facts, sanitize
+from bekal.render.kitpage import KitPage, asset, templates
 from bekal.render.sanitize import text as plain
 from bekal.routes import MODULES, relative
 
 from .kit import lesson_source
-from .page import KitPage, asset, templates
 
 SLIDE_WORDS = 40   # a heading and at most this many words on a slide; the rest is notes
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)

@@ -8,9 +8,8 @@ from markupsafe import Markup
 
 from bekal.model.project import ModuleEntry, Project
 from bekal.model.schema import Question
+from bekal.render.kitpage import KitPage, kit_styles, templates
 from bekal.render.quiz import render_key
-
-from .page import KitPage, kit_styles, templates
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 

@@ -8,7 +8,7 @@ from bekal.model.pageref import PageRef
 from bekal.model.project import Project
 from bekal.outputs import Output, page
 from bekal.render.creator import meta
-from bekal.render.trainer.page import Link, asset, icon, kit_styles, templates
+from bekal.render.kitpage import Link, asset, icon, kit_styles, templates
 from bekal.routes import SESSION_COUNT_SOURCE, relative
 
 from . import paths
