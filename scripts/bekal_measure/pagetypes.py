@@ -14,6 +14,8 @@ class PageType:
     kind: str   # home, track, module, help, trainer, creator, creator module, search
     lang: str
     path: str   # site path: '' or 'en/' + ...
+    following: str = ""  # the page a reader opens next: a sibling of the same type (from
+    #                      the creators' hub, a module's kit page), else the module page
 
     @property
     def label(self) -> str:
@@ -42,23 +44,35 @@ def next_module(project: Project, entry: ModuleEntry) -> ModuleEntry:
 
 def page_types(project: Project) -> list[PageType]:
     module = quiz_module(project)
-    first_track = project.ordered_tracks()[0].id
-    trainer = next((m for m in _modules_in_order(project)
-                    if (project.content_dir / project.config.default
-                        / lesson_source(m.slug, TRAINERS)).exists()), module)
+    after = next_module(project, module)
+    tracks = [t.id for t in project.ordered_tracks()]
+    guides = [m for m in _modules_in_order(project)
+              if (project.content_dir / project.config.default
+                  / lesson_source(m.slug, TRAINERS)).exists()] or [module]
     at = project.routes
+    # kind -> (its page, its sibling or None) for a language
     urls = {
-        "home": at.home,
-        "track": lambda lang: at.track(lang, first_track),
-        "module": lambda lang: at.lesson(lang, module.slug),
-        "help": lambda lang: at.page(lang, HELP_SOURCE),
-        "trainer": lambda lang: at.trainer_guide(lang, trainer.slug),
-        "creator": lambda lang: at.page(lang, CREATOR_KIT_SOURCE),
-        "creator module": lambda lang: at.creator_module(lang, module.slug),
-        "search": at.search,
+        "home": lambda lang: (at.home(lang), None),
+        "track": lambda lang: (at.track(lang, tracks[0]), at.track(lang, tracks[1 % len(tracks)])),
+        "module": lambda lang: (at.lesson(lang, module.slug), at.lesson(lang, after.slug)),
+        "help": lambda lang: (at.page(lang, HELP_SOURCE), None),
+        "trainer": lambda lang: (at.trainer_guide(lang, guides[0].slug),
+                                 at.trainer_guide(lang, guides[1 % len(guides)].slug)),
+        "creator": lambda lang: (at.page(lang, CREATOR_KIT_SOURCE),
+                                 at.creator_module(lang, module.slug)),  # what it lists
+        "creator module": lambda lang: (at.creator_module(lang, module.slug),
+                                        at.creator_module(lang, after.slug)),
+        "search": lambda lang: (at.search(lang), None),
     }
-    return [PageType(kind, lang, url(lang))
-            for lang in project.config.codes for kind, url in urls.items()]
+    rows = []
+    for lang in project.config.codes:
+        first, second = module_pair(project, lang)
+        for kind, url in urls.items():
+            path, sibling = url(lang)
+            if sibling is None or sibling == path:
+                sibling = second if path != second else first
+            rows.append(PageType(kind, lang, path, sibling))
+    return rows
 
 
 def module_pair(project: Project, lang: str | None = None) -> tuple[str, str]:

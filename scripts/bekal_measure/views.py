@@ -1,7 +1,8 @@
 """First and next view of every page type, as `make bench` and `make audit` report them.
 
-First view: the page with a cold cache. Next view: the same page type's sibling (or, where a
-type has one page, the module page) loaded after it with the cache the first view left.
+First view: the page with a cold cache. Next view: the same page type's sibling (the next
+track, module, trainer guide or module kit page; after the creators' hub, a module's kit
+page; after any other page, the module page) loaded with the cache the first view left.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from bekal.model.project import Project
 
 from .browser import PHONE
-from .pagetypes import module_pair, page_types
+from .pagetypes import page_types
 from .weight import first_and_next
 
 
@@ -17,11 +18,7 @@ def page_type_views(browser, host: str, project: Project) -> list[dict]:
     """One row per page type and language: first-view and next-view bytes and requests."""
     rows = []
     for kind in page_types(project):
-        following = module_pair(project, kind.lang)[1]
-        if kind.kind == "module":
-            following = module_pair(project, kind.lang)[1]
-        elif kind.path == following:
-            following = module_pair(project, kind.lang)[0]
+        following = kind.following
         cold, warm = first_and_next(browser, host + kind.path, host + following, **PHONE)
         rows.append({"page": kind.label, "path": kind.path, "next_path": following,
                      "first_bytes": cold.bytes, "first_requests": cold.requests,
