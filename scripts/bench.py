@@ -18,6 +18,7 @@ suite on both cores, with how many tests passed (--no-tests leaves it out).
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import re
@@ -114,6 +115,22 @@ def weigh(browser, site: Path, first: str, following: str) -> dict:
             "next_bytes": warm.bytes, "outside": cold.outside}
 
 
+def own_html(site: Path) -> dict[str, int]:
+    """The gzip bytes of each page type's own HTML in a generated site (Indonesian): what
+    grows, if anything does, when the site has more modules."""
+    pages = {"home": ROUTES.home("id"), "track": ROUTES.track("id", "persiapan"),
+             "module": ROUTES.lesson("id", "persiapan-001"), "help": "bantuan/",
+             "trainers' hub": ROUTES.trainers_hub("id"), "creators' hub": "kreator/",
+             "module kit page": ROUTES.creator_module("id", "persiapan-001"),
+             "search": ROUTES.search("id")}
+    sizes = {}
+    for kind, url in pages.items():
+        path = site / ROUTES.file(url)
+        if path.is_file():
+            sizes[kind] = len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+    return sizes
+
+
 def copy_real(dest: Path) -> Path:
     """The real project without its caches: what a fresh checkout builds."""
     for name in ("mkdocs.yml", "modules", "content", "overrides"):
@@ -154,6 +171,8 @@ def run(sizes: list[int], work: Path, extras: dict) -> list[dict]:
             bekal_site, plain_site = row.pop("sites")
             row["bekal_weight"] = weigh(browser, bekal_site, first, following)
             row["plain_weight"] = weigh(browser, plain_site, first, following)
+            if not name.startswith("real"):
+                row["own_html"] = own_html(bekal_site)
             if name == "real site, rebuilt":
                 with SiteServer(bekal_site) as server:
                     extras["views"] = page_type_views(browser, server.url, real)
@@ -193,8 +212,9 @@ def test_suite() -> dict:
 def extras_text(extras: dict) -> str:
     parts = []
     if extras.get("views"):
-        parts.append("First view (cold cache) and next page (the next module, with the cache "
-                     "the first view left), real site, gzip:\n\n" + views_table(extras["views"]))
+        parts.append("First view (cold cache) and next page (a sibling of the same type, or "
+                     "the module page; with the cache the first view left), real site, "
+                     "gzip:\n\n" + views_table(extras["views"]))
     if extras.get("preview"):
         lines = ["| modules / language | edit to preview s (3 edits) |", "|---|---|"]
         lines += [f"| {size} | {', '.join(f'{t:.2f}' for t in times)} |"
@@ -246,6 +266,16 @@ def flatness(rows: list[dict]) -> str:
         mark = ["" if g <= FLAT_BYTES else " (over)" for g in grew]
         lines.append(f"| {r['modules_per_language']} | {first} | {grew[0]}{mark[0]} "
                      f"| {following} | {grew[1]}{mark[1]} |")
+    kinds = list(base.get("own_html", {}))
+    if kinds:
+        lines += ["", "Each page type's own HTML (gzip B) against the site size; a page that "
+                  "lists every module (a hub, a track) grows with the list:", "",
+                  "| modules / language | " + " | ".join(kinds) + " |",
+                  "|---|" + "---|" * len(kinds)]
+        for r in generated:
+            own = r.get("own_html", {})
+            lines.append(f"| {r['modules_per_language']} | "
+                         + " | ".join(str(own.get(k, "")) for k in kinds) + " |")
     return "\n".join(lines)
 
 
