@@ -6,9 +6,6 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from pypdf import PdfWriter
-from pypdf.generic import NameObject, TextStringObject
-
 FRONT_PAGES = 2  # the cover, then the contents
 
 
@@ -31,6 +28,9 @@ def contents(handouts: list[tuple[str, str, Path, int]]) -> list[BookletEntry]:
 
 def merge(front: bytes, entries: list[BookletEntry], title: str, lang: str) -> bytes:
     """The front pages and every handout in one PDF, with a bookmark per handout."""
+    from pypdf import PdfWriter  # here: a build without booklets does not load pypdf
+    from pypdf.generic import NameObject, TextStringObject
+
     writer = PdfWriter()
     writer.append(io.BytesIO(front), import_outline=False)
     for entry in entries:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.metadata
 import multiprocessing
 import os
 import time
@@ -11,7 +12,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pypdf
 from markupsafe import Markup
 
 from bekal.model import publisher
@@ -140,8 +140,8 @@ class _Builder:
             lang=lang, track_title=title,
             track_description=localized(project, track.description, lang),
             entries=entries, url=url, qr=Markup(qr_svg(url)), **self.page)
-        key = cache_key("booklet", renderer_fingerprint(), pypdf.__version__, html,
-                        *(pdf.file.name for _, _, pdf in members))
+        key = cache_key("booklet", renderer_fingerprint(), importlib.metadata.version("pypdf"),
+                        html, *(pdf.file.name for _, _, pdf in members))
 
         def make() -> Rendered:
             front = render_pdf(html, project.tracks[track_id].path, project.root, max_pages=None)
