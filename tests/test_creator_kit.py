@@ -378,6 +378,23 @@ def test_copy_button_works_by_keyboard_and_announces(page, site_url):
 
 
 @pytest.mark.browser
+def test_kit_pages_links_are_44_px_tap_targets_at_360px(page, site_url, project):
+    """The bar of every page a kit writes itself, and the module kit page's own links (short
+    links, QR downloads, sources of the facts), at least 44 px tall on a phone."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    slug = next(s for s, e in project.modules.items() if e.quiz and e.data.sections)
+    small = []
+    for url in (project.routes.creator_module("id", slug), project.routes.worksheet("en", slug)):
+        page.goto(site_url + url)
+        boxes = page.evaluate("""() => [...document.querySelectorAll(
+            ".kit-bar a, .bekal-kit-link a, .bekal-kit-sections a, .bekal-kit-facts li > a")]
+            .map(a => [a.textContent.trim(), a.getBoundingClientRect().height])""")
+        assert len(boxes) >= 3, (url, boxes)
+        small += [(url, text, height) for text, height in boxes if height < 44]
+    assert not small, small
+
+
+@pytest.mark.browser
 def test_short_link_opens_the_section_in_the_browser(page, site_url):
     page.goto(site_url + "en/go/p1-langkah/")
     page.wait_for_url(site_url + "en/modul/jalur-resmi/#langkah")
