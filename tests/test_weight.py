@@ -24,6 +24,7 @@ from bekal_measure.weight import (
     NEXT_VIEW_BUDGET,
     STYLES_BUDGET,
     Recorder,
+    Transfer,
     View,
     first_and_next,
 )
@@ -37,6 +38,13 @@ PROJECT = load_project(ROOT)
 # modules per language of the two generated sites (make bench goes up to 200 and 800)
 SMALL, LARGE = 12, 40
 FLAT = 512  # bytes a page may grow between them
+
+
+def test_a_view_fails_on_an_error_or_no_answer_not_on_a_file_from_the_cache():
+    view = View("/", [Transfer("/a", 200, 900), Transfer("/missing", 404, 300),
+                      Transfer("/cut", 0, 0, error="net::ERR_CONNECTION_RESET"),
+                      Transfer("/icon", 0, 0, from_cache=True, error="net::ERR_ABORTED")])
+    assert view.failed == [("/missing", 404), ("/cut", 0)]
 
 
 def breakdown(view: View) -> str:

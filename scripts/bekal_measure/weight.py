@@ -36,6 +36,7 @@ class Transfer:
     status: int = 0
     bytes: int = 0
     from_cache: bool = False
+    error: str = ""  # the browser's words when the request failed ('net::ERR_…')
 
 
 @dataclass
@@ -61,7 +62,11 @@ class View:
 
     @property
     def failed(self) -> list[tuple[str, int]]:
-        return [(t.url, t.status) for t in self.transfers if t.status >= 400 or t.status == 0]
+        """Requests that got an error or no answer. A file served from the cache is not one
+        of them even when the browser reports its request as failed (under load, Chromium
+        now and then reports a cached icon so): the view that brought it found it."""
+        return [(t.url, t.status) for t in self.transfers
+                if t.status >= 400 or (t.status == 0 and not t.from_cache)]
 
     def kb(self) -> float:
         return self.bytes / 1024
@@ -113,6 +118,7 @@ class Recorder:
         transfer = self._by_id.get(event["requestId"])
         if transfer and not event.get("canceled"):
             transfer.status = 0
+            transfer.error = event.get("errorText", "")
 
     def _closed(self, event):
         self._open.discard(event["requestId"])
