@@ -212,7 +212,6 @@ UI_STRINGS: dict[str, frozenset[str]] = {
     "kit_copy": frozenset(),
     "kit_copied": frozenset(),
     "kit_facts": frozenset(),
-    "kit_source": frozenset(),
     "kit_page_title": frozenset({"title"}),
     "kit_kicker": frozenset(),
     "kit_nav": frozenset(),
