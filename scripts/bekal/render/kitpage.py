@@ -3,6 +3,7 @@ creator kit's module pages): head tags, a small bar, its language, its sources."
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 from html import escape
@@ -41,6 +42,13 @@ def icon(project: Project, here: str) -> str:
     without it makes the browser ask for /favicon.ico, which is not there."""
     favicon = project.config.favicon
     return relative(here, favicon) if favicon else ""
+
+
+def kit_modules(project: Project, slugs: Collection[str] | None = None) -> list[ModuleEntry]:
+    """The modules a kit writes its pages for, by slug: every module with a module.yml
+    that loaded (or only those in ``slugs``, for a preview)."""
+    return [entry for slug, entry in sorted(project.modules.items())
+            if entry.module is not None and (slugs is None or slug in slugs)]
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from bekal.model.project import ModuleEntry, Project
 from bekal.model.shortlinks import ShortLink, heading_ids, lesson_file, module_links, short_url
 from bekal.outputs import Output
 from bekal.render import factrender, facts
-from bekal.render.kitpage import KitPage, Link, asset, kit_styles, templates
+from bekal.render.kitpage import KitPage, Link, asset, kit_modules, kit_styles, templates
 from bekal.routes import CREATOR_KIT_SOURCE
 
 from .cards import plain
@@ -111,9 +111,7 @@ def language_outputs(project: Project, lang: str,
                      slugs: Collection[str] | None = None) -> list[Output]:
     """The kit page of every module in ``lang`` (or of ``slugs``)."""
     out = []
-    for slug, entry in sorted(project.modules.items()):
-        if entry.module is None or (slugs is not None and slug not in slugs):
-            continue
+    for entry in kit_modules(project, slugs):
         page, html = module_page(project, entry, lang)
         out.append(page.output(html))
     return out

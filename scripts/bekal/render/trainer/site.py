@@ -6,6 +6,7 @@ from collections.abc import Collection
 
 from bekal.model.project import Project
 from bekal.outputs import Output
+from bekal.render.kitpage import kit_modules
 
 from .slides import slides_page
 from .worksheet import key_page, worksheet_page
@@ -15,9 +16,7 @@ def language_outputs(project: Project, lang: str,
                      slugs: Collection[str] | None = None) -> list[Output]:
     """Worksheet, answer key and slides of every module in ``lang`` (or of ``slugs``)."""
     out = []
-    for slug, entry in sorted(project.modules.items()):
-        if entry.module is None or (slugs is not None and slug not in slugs):
-            continue
+    for entry in kit_modules(project, slugs):
         pages = [slides_page(project, entry, lang)]
         if entry.quiz is not None:
             pages += [worksheet_page(project, entry, lang), key_page(project, entry, lang)]
