@@ -317,48 +317,51 @@ def test_preview_images_are_1200_by_630(real_site, project):
             assert image.size == (1200, 630), card
 
 
-def target(site: Path, page_file: Path, href: str) -> Path:
+def target(page_file: Path, href: str) -> Path:
     """The file a relative link of a built page opens."""
     path = (page_file.parent / href.partition("#")[0]).resolve()
     return path / "index.html" if path.is_dir() else path
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-def test_the_hub_links_every_module_to_its_kit_page_and_stays_light(real_site, project, lang):
+def test_the_hub_links_every_module_to_its_kit_page_and_stays_light(fixture_site, lang):
     """The hub only lists the modules: with everything on it, it weighed 25.6 KB gzip."""
-    hub_file = real_site / project.config.prefix(lang) / "kreator" / "index.html"
+    root, site = fixture_site
+    project = load_project(root)
+    hub_file = site / project.config.prefix(lang) / "kreator" / "index.html"
     hub = Page(hub_file)
-    opened = {target(real_site, hub_file, href) for href in hub.links}
+    opened = {target(hub_file, href) for href in hub.links}
     for entry in (m for m in project.modules.values() if m.module):
-        kit = real_site / project.routes.file(project.routes.creator_module(lang, entry.slug))
+        kit = site / project.routes.file(project.routes.creator_module(lang, entry.slug))
         assert kit.resolve() in opened, entry.slug
     assert hub.textareas == {} and not [i for i in hub.images if "qr/" in i["src"]]
 
 
 @pytest.mark.parametrize(("lang", "copied"), [("id", "Disalin"), ("en", "Copied")])
-def test_every_module_kit_page_gives_link_qr_caption_and_ways_back(real_site, project, lang,
-                                                                   copied):
+def test_every_module_kit_page_gives_link_qr_caption_and_ways_back(fixture_site, lang, copied):
+    root, site = fixture_site
+    project = load_project(root)
     routes = project.routes
     for entry in (m for m in project.modules.values() if m.module):
         m = entry.data
-        kit_file = real_site / routes.file(routes.creator_module(lang, entry.slug))
+        kit_file = site / routes.file(routes.creator_module(lang, entry.slug))
         page = Page(kit_file)
-        where = kit_file.relative_to(real_site).as_posix()
+        where = kit_file.relative_to(site).as_posix()
         assert page.lang == lang, where
         assert short_url(project, lang, m.code) in kit_file.read_text("utf-8"), where
         (img,) = [i for i in page.images if i["src"].endswith(f"qr/{m.code}.svg")]
-        assert img["alt"] and target(real_site, kit_file, img["src"]).exists(), where
+        assert img["alt"] and target(kit_file, img["src"]).exists(), where
         for kind in ("svg", "png"):
             (href,) = [h for h in page.links if h.endswith(f"qr/{m.code}.{kind}")]
-            assert target(real_site, kit_file, href).exists(), where
+            assert target(kit_file, href).exists(), where
         assert page.textareas[f"kit-{m.code}-caption"].strip(), where
         (button,) = page.buttons
         assert button["data-copied"] == copied and "hidden" in button, where
-        opened = {target(real_site, kit_file, href) for href in page.links}
+        opened = {target(kit_file, href) for href in page.links}
         for back in (routes.page(lang, "kreator/index.md"), routes.lesson(lang, entry.slug)):
-            assert (real_site / routes.file(back)).resolve() in opened, (where, back)
+            assert (site / routes.file(back)).resolve() in opened, (where, back)
         for other in project.config.codes:
-            twin = real_site / routes.file(routes.creator_module(other, entry.slug))
+            twin = site / routes.file(routes.creator_module(other, entry.slug))
             assert other == lang or twin.resolve() in opened, (where, other)
 
 
