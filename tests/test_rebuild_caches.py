@@ -1,13 +1,15 @@
 """What a rebuild reuses from the last one is exactly what it would make anew: parsed YAML
 (copied out, only from clean files), the glossary's links (first use, earliest term) and
-the checks' work on unchanged files (checks/memo.py)."""
+the checks' work on unchanged files (checks/memo.py), in the same process and, kept on disk,
+in the next one (checks/memo_store.py)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from types import SimpleNamespace
 
-from bekal.checks import memo, run_checks
+from bekal.checks import STORE, memo, memo_store, run_checks, safety
 from bekal.model.issues import IssueList
 from bekal.model.project import load_project
 from bekal.model.yamlio import load_yaml
@@ -152,3 +154,93 @@ def test_a_page_is_rendered_again_for_its_check_when_the_markdown_extensions_cha
     assert "unsafe-html" in _codes_at(_checked(root), ABOUT)  # attr_list makes the attribute
     _edit(root, "mkdocs.yml", "  - attr_list\n", "")  # the page stays as it is
     assert "unsafe-html" not in _codes_at(_checked(root), ABOUT)
+
+
+# -- checks: the next process (another `bekal check` or build) reuses the work on disk ------
+
+def _as_a_new_process() -> None:
+    """Forget what this process remembers, but not the work kept on disk."""
+    for cached in memo._REMEMBERED:
+        cached.cache_clear()
+    memo._STORES.clear()
+
+
+def _store(root: Path) -> Path:
+    return root / STORE
+
+
+def _unsafe_about(root: Path) -> None:
+    (root / ABOUT).write_text((root / ABOUT).read_text("utf-8")
+                              + '\n<span onclick="x()">klik</span>\n', "utf-8")
+
+
+def test_the_next_process_checks_only_the_pages_that_changed(tmp_path, monkeypatch):
+    root = make_project(tmp_path / "p", {"uji-coba": "persiapan"})
+    _unsafe_about(root)
+    memo.forget()
+    first = _codes_at(_checked(root), ABOUT)
+    assert "unsafe-html" in first and _store(root).is_file()
+    _as_a_new_process()
+    rendered = []
+    real_check_page = safety.check_page
+    monkeypatch.setattr(safety, "check_page", lambda root, path, *a: (
+        rendered.append(path.relative_to(root).as_posix()), real_check_page(root, path, *a)))
+    issues = [(i.path, i.line, i.code, i.message, i.severity)
+              for i in run_checks(load_project(root))]
+    assert rendered == []  # every page's safety check came from the last process
+    assert _codes_at(issues, ABOUT) == first  # and found what it found
+    _edit(root, LESSON_ID, "{#bantuan}", "{#tolong}")
+    _as_a_new_process()
+    issues = [(i.path, i.line, i.code, i.message, i.severity)
+              for i in run_checks(load_project(root))]
+    assert rendered == [LESSON_ID]  # the edited page alone is checked again
+    assert "missing-section" in _codes_at(issues, LESSON_ID)
+    assert "unsafe-html" in _codes_at(issues, ABOUT)
+
+
+def _forged(root: Path, code: str) -> None:
+    """The kept work rewritten to say that no page has any problem."""
+    data = json.loads(_store(root).read_text("utf-8"))
+    data["code"] = code
+    for key in data["entries"]:
+        if key.startswith("bekal.checks.safety."):
+            data["entries"][key] = []
+    _store(root).write_text(json.dumps(data), "utf-8")
+
+
+def test_work_kept_by_other_code_or_holding_unknown_records_is_not_used(tmp_path):
+    root = make_project(tmp_path / "p", {"uji-coba": "persiapan"})
+    _unsafe_about(root)
+    memo.forget()
+    run_checks(load_project(root))
+    _forged(root, "written by another version of Bekal")
+    _as_a_new_process()
+    assert "unsafe-html" in _codes_at(_checked(root), ABOUT)
+    data = json.loads(_store(root).read_text("utf-8"))
+    for key in data["entries"]:
+        if key.startswith("bekal.checks.safety."):
+            data["entries"][key] = [{"@": "Popen", "args": ["touch", str(tmp_path / "ran")]}]
+    _store(root).write_text(json.dumps(data), "utf-8")
+    _as_a_new_process()
+    issues = [(i.path, i.code) for i in run_checks(load_project(root))]
+    assert (ABOUT, "unsafe-html") in issues and not (tmp_path / "ran").exists()
+
+
+def test_a_check_for_publishing_uses_no_kept_work(tmp_path):
+    root = make_project(tmp_path / "p", {"uji-coba": "persiapan"})
+    _unsafe_about(root)
+    memo.forget()
+    run_checks(load_project(root))
+    _forged(root, memo_store.code_fingerprint())
+    _as_a_new_process()
+    published = [(i.path, i.code) for i in run_checks(load_project(root), publish=True)]
+    assert (ABOUT, "unsafe-html") in published
+
+
+def test_a_project_that_cannot_be_written_is_checked_all_the_same(tmp_path):
+    root = make_project(tmp_path / "p", {"uji-coba": "persiapan"})
+    _unsafe_about(root)
+    memo.forget()
+    (root / ".cache").write_text("not a folder", "utf-8")  # the store's folder cannot be made
+    assert "unsafe-html" in _codes_at(_checked(root), ABOUT)
+    assert not list(root.glob(".cache*/**/memo*"))

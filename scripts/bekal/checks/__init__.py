@@ -9,10 +9,15 @@ from bekal.model.project import Project
 from . import content_rules, facts, languages, memo, modules, phone, prose, quiz, safety, services
 from .shortlinks_lock import check_short_links
 
+STORE = ".cache/checks/memo.json"  # in the project: its checked texts' results (memo_store.py)
+
 
 def run_checks(project: Project, publish: bool = False) -> IssueList:
-    """All problems at once: loading, schema, cross-file and prose checks."""
-    with memo.one_run():
+    """All problems at once: loading, schema, cross-file and prose checks. The work on each
+    unchanged text is kept from the last run in ``.cache/checks`` (memo.py); a check for
+    publishing keeps nothing and checks every text anew."""
+    store = None if publish else project.root / STORE
+    with memo.one_run(store):
         return _once_per_file(_run(project, publish))
 
 

@@ -10,6 +10,9 @@ anew, from the remembered parts, so a run reports exactly what a first run would
 
 Within one run (``one_run``), each file is also read only once, and each loaded YAML model
 walked once: every check sees the same text, and the problems of reading it.
+
+A run given a store (``one_run(store=...)``, memo_store.py) also keeps this work on disk, so
+that the next ``bekal check`` or build, a new process, re-checks only the texts that changed.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from typing import TypeVar
 from bekal.model.issues import Issue, IssueList
 from bekal.model.textfile import read_text
 
+from . import memo_store
+
 # texts remembered per kind of work: enough for a project of about 1,300 modules per
 # language (a module has about three pages per language), the oldest forgotten first
 SIZE = 8192
@@ -31,6 +36,8 @@ F = TypeVar("F", bound=Callable)
 _REMEMBERED: list = []
 T = TypeVar("T")
 _RUN: dict[Hashable, tuple[object, object]] | None = None  # while the checks run
+_STORE: memo_store.Store | None = None  # the current run's work on disk, if it keeps any
+_STORES: dict[Path, memo_store.Store] = {}  # every store this process has read, by file
 
 
 def remembered(function: F | None = None, *, size: int = SIZE):
@@ -38,26 +45,42 @@ def remembered(function: F | None = None, *, size: int = SIZE):
     for its ``size`` most recent arguments: ``@remembered`` or ``@remembered(size=…)``."""
     if function is None:
         return lambda function: remembered(function, size=size)
-    cached = lru_cache(maxsize=size)(function)
+    name = f"{function.__module__}.{function.__qualname__}"
+
+    def kept(*args):
+        if _STORE is None:
+            return function(*args)
+        return _STORE.value(memo_store.key_of(name, args), lambda: function(*args))
+
+    cached = lru_cache(maxsize=size)(kept)
     _REMEMBERED.append(cached)
     return cached
 
 
 def forget() -> None:
-    """Forget everything remembered (the next run checks every text anew)."""
+    """Forget everything remembered, on disk too (the next run checks every text anew)."""
     for cached in _REMEMBERED:
         cached.cache_clear()
+    for store in _STORES.values():
+        store.forget()
+    _STORES.clear()
 
 
 @contextmanager
-def one_run() -> Iterator[None]:
-    """The checks' run: what ``once`` makes in it is made once, and forgotten after."""
-    global _RUN
+def one_run(store: Path | None = None) -> Iterator[None]:
+    """The checks' run: what ``once`` makes in it is made once, and forgotten after.
+    ``store``: the file that keeps remembered work between processes (memo_store.py)."""
+    global _RUN, _STORE
     outer, _RUN = _RUN, {}
+    outer_store = _STORE
+    if store is not None:
+        _STORE = _STORES.get(store) or _STORES.setdefault(store, memo_store.Store(store))
     try:
         yield
     finally:
-        _RUN = outer
+        if store is not None:
+            _STORE.save()
+        _RUN, _STORE = outer, outer_store
 
 
 def once(key: Hashable, owner: object, make: Callable[[], T]) -> T:

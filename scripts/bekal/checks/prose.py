@@ -18,7 +18,7 @@ from bekal.model.project import Project
 from bekal.routes import TRAINERS, module_of_source
 
 from . import facts as fact_checks
-from . import memo, typed_facts
+from . import memo, memo_store, typed_facts
 
 # Anchors the site adds to module lessons, whatever the author wrote.
 GENERATED_IDS = {"poin-penting", "daftar-periksa", "sumber", "kuis"}
@@ -73,6 +73,9 @@ class Page:
     facts: tuple[tuple[str, int], ...]  # (key, line) of every {{fact:key}}
     tracks: tuple[tuple[str, int], ...]  # (track, line) of every bekal:modules marker
     found: tuple[Issue, ...]  # the problems of the text alone
+
+
+memo_store.storable(Page, Heading, Link)
 
 
 @memo.remembered
