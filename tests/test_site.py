@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import stat
 from pathlib import Path
 
 import pytest
@@ -177,6 +178,13 @@ def fixture_site(tmp_path_factory) -> tuple:
     result = run_build(root, site, pdf=False)
     assert result.returncode == 0, result.stdout + result.stderr
     return load_project(root), site
+
+
+def test_the_built_site_is_readable_like_any_new_folder(fixture_site, tmp_path):
+    _, site = fixture_site
+    made = tmp_path / "new"
+    made.mkdir()  # what this machine gives a new folder
+    assert stat.S_IMODE(site.stat().st_mode) == stat.S_IMODE(made.stat().st_mode)
 
 
 def test_help_page_numbers_come_from_the_registry(fixture_site):

@@ -90,6 +90,7 @@ def atomic_build(root: Path, site_dir: Path, extra_args: list[str] | None = None
             else "no site was written"
         print(f"bekal build: the build failed (see above); {kept}.", file=sys.stderr)
         return returncode
+    _readable_like_a_new_folder(staging)
     old = None
     if site_dir.exists():
         old = site_dir.with_name(f".site-old-{os.getpid()}")
@@ -99,6 +100,15 @@ def atomic_build(root: Path, site_dir: Path, extra_args: list[str] | None = None
         shutil.rmtree(old, ignore_errors=True)
     print(f"bekal build: site written to {site_dir}")
     return 0
+
+
+def _readable_like_a_new_folder(folder: Path) -> None:
+    """The staging folder was made for this process alone (``mkdtemp``: rwx------). The site
+    gets the permissions of any new folder, so that a web server running as another user,
+    or a copy that keeps permissions, can read it."""
+    umask = os.umask(0)
+    os.umask(umask)
+    folder.chmod(0o777 & ~umask)
 
 
 def _finish(staging: Path, root: Path) -> int:
@@ -120,7 +130,7 @@ def _finish(staging: Path, root: Path) -> int:
         bundle_scripts(staging)
         minify_scripts(staging)
         optimize_site(staging)
-        index_site(staging)
+        index_site(staging, cache_dir=root / ".cache" / "pagefind")
     except (OptimizeError, SearchIndexError) as err:
         print(f"bekal build: {err}", file=sys.stderr)
         return 1
