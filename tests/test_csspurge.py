@@ -122,17 +122,42 @@ def test_site_links_the_purged_sheet_and_prints_from_it(tmp_path):
     assert after < before
 
 
-def test_second_run_with_the_same_pages_comes_from_the_cache(tmp_path):
+def _sheet(site: Path) -> str:
+    return (site / "assets" / "stylesheets" / "main.min.css").read_text("utf-8")
+
+
+def test_pages_that_use_the_same_things_come_from_the_cache(tmp_path):
     cache = tmp_path / "cache"
     first = make_site(tmp_path / "one")
     purge_site(first, cache_dir=cache)
-    entries = list(cache.iterdir())
+    entries = list(cache.glob("*.json"))
     assert len(entries) == 1
     second = make_site(tmp_path / "two")
+    page = second / "index.html"
+    page.write_text(page.read_text("utf-8").replace("Halo", "Selamat datang"), "utf-8")
     entries[0].write_text('[".from-cache{}", "", ""]', "utf-8")
+    purge_site(second, cache_dir=cache)  # other words, the same tags and classes
+    assert _sheet(second).startswith(".from-cache{}")
+
+
+def test_the_same_pages_again_are_not_read_for_what_they_use(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    first = make_site(tmp_path / "one")
+    purge_site(first, cache_dir=cache)
+    read = []
+    real_add_html = Usage.add_html
+    monkeypatch.setattr(Usage, "add_html", lambda self, html: (read.append(html),
+                                                               real_add_html(self, html)))
+    second = make_site(tmp_path / "two")  # another build, byte for byte the same
     purge_site(second, cache_dir=cache)
-    assert (second / "assets" / "stylesheets" / "main.min.css").read_text("utf-8") \
-        .startswith(".from-cache{}")
+    assert read == [] and _sheet(second) == _sheet(first)
+    third = make_site(tmp_path / "three")
+    page = third / "modul" / "a" / "index.html"
+    page.write_text(page.read_text("utf-8").replace("<p id=", '<p class="never-used" id='),
+                    "utf-8")
+    purge_site(third, cache_dir=cache)
+    assert len(read) == 2 and ".never-used{" in _sheet(third)
+    assert len(list((cache / "same").iterdir())) == 1  # the last build's only
 
 
 def test_an_attribute_a_script_sets_keeps_only_values_the_script_spells():

@@ -202,3 +202,44 @@ def test_results_come_five_at_a_time(page, site_url):
                                f".length === {min(total, 10)}")
         assert page.evaluate("document.activeElement.closest('li') === "
                              "document.querySelectorAll('.bekal-search__results li')[5]")
+
+
+# -- the index is made again only when the pages change ---------------------------------
+
+def _pages(site: Path, words: str) -> Path:
+    for lang, rel in (("id", "index.html"), ("id", "modul/a/index.html"), ("en", "en/index.html")):
+        page = site / rel
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f'<!doctype html><html lang="{lang}"><head><title>{rel}</title></head>'
+                        f"<body><article data-pagefind-body><h1>{rel}</h1><p>{words}</p>"
+                        "</article></body></html>", "utf-8")
+    return site
+
+
+def _bundle(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for p in sorted((site / "pagefind").rglob("*")) if p.is_file()}
+
+
+def test_unchanged_pages_reuse_the_last_index_and_a_changed_page_is_indexed(tmp_path,
+                                                                            monkeypatch):
+    from bekal.pipeline import search as search_step
+
+    cache = tmp_path / "cache"
+    first = _pages(tmp_path / "one", "paspor dan kontrak kerja")
+    search_step.index_site(first, cache_dir=cache)
+    made = _bundle(first)
+    assert any(name.endswith("pagefind-entry.json") for name in made)
+    runs = []
+    real_run = search_step.subprocess.run
+    monkeypatch.setattr(search_step.subprocess, "run",
+                        lambda *a, **k: (runs.append(a), real_run(*a, **k))[1])
+    same = _pages(tmp_path / "two", "paspor dan kontrak kerja")  # another build, same pages
+    search_step.index_site(same, cache_dir=cache)
+    assert runs == [] and _bundle(same) == made
+    changed = _pages(tmp_path / "three", "paspor dan gaji")
+    search_step.index_site(changed, cache_dir=cache)
+    assert len(runs) == 1 and _bundle(changed) != made
+    entry = json.loads((changed / "pagefind/pagefind-entry.json").read_text("utf-8"))
+    assert set(entry["languages"]) == {"id", "en"}
+    assert len(list(cache.iterdir())) == 1  # the last build's index only

@@ -19,7 +19,9 @@ Run on the built site, after MkDocs and before the asset fingerprints (``optimiz
   (Material's ``main.57a0d79d.min.css``) loses it, and every page links the plain name, so
   that ``optimize.py`` gives it the hash of what it now holds.
 
-The result is cached by content (the sheets and what the site uses) in ``.cache/csspurge``.
+The result is cached by content (the sheets and what the site uses) in ``.cache/csspurge``;
+a site whose pages, scripts and sheets are those of the last build takes the last result
+without reading what its pages use (``.cache/csspurge/same``).
 """
 
 from __future__ import annotations
@@ -345,7 +347,6 @@ def purge_site(site_dir: Path, cache_dir: Path | None = None,
     is folded into that sheet as ``@media print {...}`` and its link goes: browsers fetch a
     print stylesheet on every first view anyway, and one request costs less than two."""
     site = site_dir.resolve()
-    usage = Usage()
     texts: dict[Path, str] = {}
     links: dict[Path, list[tuple[Path, bool, str]]] = {}  # page: (sheet, print only, tag)
     # with every script published in assets/: a linked one may load it later (phone.js's parts)
@@ -354,7 +355,6 @@ def purge_site(site_dir: Path, cache_dir: Path | None = None,
     for page in sorted(site.rglob("*.html")):
         html = page.read_text("utf-8", errors="replace")
         texts[page] = html
-        usage.add_html(html)
         links[page] = []
         for tag in SHEET_LINK.findall(html):
             href = HREF.search(tag)
@@ -365,15 +365,12 @@ def purge_site(site_dir: Path, cache_dir: Path | None = None,
             target = _local(site, page, src)
             if target is not None:
                 script_files[target] = None
-    for script in script_files:
-        if script.is_file():
-            usage.add_script(script.read_text("utf-8", errors="replace"))
-
+    script_texts = [script.read_text("utf-8", errors="replace") for script in script_files
+                    if script.is_file()]
     folds = _print_folds(links)
-    key = usage.key() + _CODE  # a change to the purge's rules is a change of its result
     sheets = dict.fromkeys(sheet for page_links in links.values() for sheet, _, _ in page_links)
     original = {sheet: sheet.read_text("utf-8", errors="replace") for sheet in sheets}
-    purged = dict(zip(sheets, _cached(cache_dir, key, list(original.values()), usage),
+    purged = dict(zip(sheets, _purged(cache_dir, texts, script_texts, list(original.values())),
                       strict=True))
     sizes, renames = {}, {}
     for sheet in sheets:
@@ -418,6 +415,33 @@ def _print_folds(links: dict[Path, list[tuple[Path, bool, str]]]) -> dict[Path, 
     return {sheet: next(iter(found)) for sheet, found in hosts.items()
             if len(found) == 1 and None not in found and not (found & printed)
             and all(not (s == sheet and not p) for ls in links.values() for s, p, _ in ls)}
+
+
+def _purged(cache_dir: Path | None, pages: dict[Path, str], scripts: list[str],
+            sheets: list[str]) -> list[str]:
+    """The purged sheets. Pages, scripts and sheets the same as the last build's: its result,
+    without reading what the pages use (most of the purge's time); else by what they use."""
+    same = None
+    if cache_dir is not None:
+        digest = hashlib.sha256(_CODE.encode())
+        for text in [*pages.values(), "\0scripts", *scripts, "\0sheets", *sheets]:
+            digest.update(text.encode("utf-8", "surrogateescape") + b"\0")
+        same = cache_dir / "same" / f"{digest.hexdigest()[:20]}.json"
+        if same.is_file():
+            return json.loads(same.read_text("utf-8"))
+    usage = Usage()
+    for html in pages.values():
+        usage.add_html(html)
+    for text in scripts:
+        usage.add_script(text)
+    key = usage.key() + _CODE  # a change to the purge's rules is a change of its result
+    purged = _cached(cache_dir, key, sheets, usage)
+    if same is not None:
+        same.parent.mkdir(parents=True, exist_ok=True)
+        for old in same.parent.glob("*.json"):
+            old.unlink()  # one entry: the last build's
+        same.write_text(json.dumps(purged), "utf-8")
+    return purged
 
 
 def _cached(cache_dir: Path | None, key: str, sheets: list[str], usage: Usage) -> list[str]:
