@@ -74,7 +74,9 @@ def one_run(store: Path | None = None) -> Iterator[None]:
     outer, _RUN = _RUN, {}
     outer_store = _STORE
     if store is not None:
-        _STORE = _STORES.get(store) or _STORES.setdefault(store, memo_store.Store(store))
+        if store not in _STORES:
+            _STORES[store] = memo_store.Store(store)  # read once per process
+        _STORE = _STORES[store]
     try:
         yield
     finally:

@@ -46,9 +46,11 @@ class _NotStorable(TypeError):
 
 
 def storable(*classes: type) -> None:
-    """Let remembered values hold these dataclasses (and enums), by class name."""
+    """Let remembered values hold these dataclasses (and enums), by class name; two classes
+    of one name cannot both be stored."""
     for cls in classes:
-        _RECORDS[cls.__name__] = cls
+        if _RECORDS.setdefault(cls.__name__, cls) is not cls:
+            raise ValueError(f"another stored record is already called {cls.__name__}")
 
 
 @cache
