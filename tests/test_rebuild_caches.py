@@ -244,3 +244,15 @@ def test_a_project_that_cannot_be_written_is_checked_all_the_same(tmp_path):
     (root / ".cache").write_text("not a folder", "utf-8")  # the store's folder cannot be made
     assert "unsafe-html" in _codes_at(_checked(root), ABOUT)
     assert not list(root.glob(".cache*/**/memo*"))
+
+
+def test_a_preview_reads_the_kept_work_and_does_not_rewrite_it(tmp_path):
+    root = make_project(tmp_path / "p", {"uji-coba": "persiapan"})
+    memo.forget()
+    run_checks(load_project(root))
+    kept = _store(root).read_bytes()
+    _as_a_new_process()
+    _unsafe_about(root)  # an edit while `mkdocs serve` runs
+    issues = [(i.path, i.code) for i in run_checks(load_project(root), save=False)]
+    assert (ABOUT, "unsafe-html") in issues
+    assert _store(root).read_bytes() == kept  # not written after every edit

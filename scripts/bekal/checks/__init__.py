@@ -12,12 +12,14 @@ from .shortlinks_lock import check_short_links
 STORE = ".cache/checks/memo.json"  # in the project: its checked texts' results (memo_store.py)
 
 
-def run_checks(project: Project, publish: bool = False) -> IssueList:
+def run_checks(project: Project, publish: bool = False, save: bool = True) -> IssueList:
     """All problems at once: loading, schema, cross-file and prose checks. The work on each
     unchanged text is kept from the last run in ``.cache/checks`` (memo.py); a check for
-    publishing keeps nothing and checks every text anew."""
+    publishing keeps nothing and checks every text anew. ``save=False``: the kept work is
+    read but not written (a long-lived process remembers its own work, and writing the
+    whole store after every edit would slow its rebuilds)."""
     store = None if publish else project.root / STORE
-    with memo.one_run(store):
+    with memo.one_run(store, save=save):
         return _once_per_file(_run(project, publish))
 
 

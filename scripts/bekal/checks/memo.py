@@ -67,9 +67,10 @@ def forget() -> None:
 
 
 @contextmanager
-def one_run(store: Path | None = None) -> Iterator[None]:
+def one_run(store: Path | None = None, save: bool = True) -> Iterator[None]:
     """The checks' run: what ``once`` makes in it is made once, and forgotten after.
-    ``store``: the file that keeps remembered work between processes (memo_store.py)."""
+    ``store``: the file that keeps remembered work between processes (memo_store.py),
+    written at the end of the run unless ``save`` is false."""
     global _RUN, _STORE
     outer, _RUN = _RUN, {}
     outer_store = _STORE
@@ -80,7 +81,7 @@ def one_run(store: Path | None = None) -> Iterator[None]:
     try:
         yield
     finally:
-        if store is not None:
+        if store is not None and save:
             _STORE.save()
         _RUN, _STORE = outer, outer_store
 

@@ -195,7 +195,8 @@ class BekalPlugin(BasePlugin[BekalConfig]):
             return
         if getattr(self._i18n, "building", False):
             return  # checked once, in the first language's build
-        issues = run_checks(self.project)
+        # under `mkdocs serve` the process remembers its checks; the store is only read
+        issues = run_checks(self.project, save=self.command != "serve")
         self.problems = ""
         for issue in issues.warnings:
             log.info(issue.format())
