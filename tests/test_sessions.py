@@ -174,6 +174,40 @@ def test_a_test_too_long_for_a_page_loses_questions_until_it_fits(tmp_path):
     assert len(pypdf.PdfReader(kit.pdfs["pre"].file).pages) == 1
 
 
+def test_tests_that_cannot_fit_are_not_laid_out_and_the_same_test_is_chosen(tmp_path,
+                                                                           monkeypatch):
+    from bekal.render.trainer.sessions import build as sessions_build
+
+    root = make_project(tmp_path / "long", {"modul-panjang": "persiapan"})
+    wrong = " that goes on and on about something else entirely" * 2
+    quiz = {"questions": [  # long wrong choices: the tests run over, the key stays short
+        {"id": f"q{n}", "type": "single", "prompt": _text(f"Question {n}?"),
+         "options": [_option("a", f"Right {n}", True),
+                     *(_option(o, f"Wrong {o}{wrong}") for o in "bcd")]}
+        for n in range(8)]}
+    (root / "modules" / "modul-panjang" / "quiz.yml").write_text(
+        yaml.safe_dump(quiz, sort_keys=False), "utf-8")
+    loaded = load_project(root)
+    laid_out = []
+    real_layout = sessions_build.layout
+    monkeypatch.setattr(sessions_build, "layout",
+                        lambda html: (laid_out.append(html), real_layout(html))[1])
+    monkeypatch.setattr(sessions_build, "MAX_WORKERS", 1)  # count in this process
+
+    def chosen(cache: str) -> tuple[int, int, str]:
+        laid_out.clear()
+        kit = build_language(loaded, "en", "Bekal", progress=lambda _: None,
+                             cache_dir=tmp_path / cache).kit("module", "modul-panjang")
+        text = pypdf.PdfReader(kit.pdfs["pre"].file).pages[0].extract_text()
+        return kit.questions, len(laid_out), text
+
+    questions, layouts, text = chosen("skipping")
+    monkeypatch.setattr(sessions_build._Job, "plan", property(lambda job: None))
+    in_turn, every_layout, text_in_turn = chosen("in-turn")
+    assert (questions, text) == (in_turn, text_in_turn)  # the same test, question for question
+    assert questions <= 5 and layouts < every_layout
+
+
 def test_a_sheet_that_can_never_fit_is_an_error_naming_the_quiz(tmp_path):
     root = make_project(tmp_path / "huge", {"modul-besar": "persiapan"})
     (root / "modules" / "modul-besar" / "quiz.yml").write_text(

@@ -33,7 +33,7 @@ from bekal.render.handouts.render import (
 )
 from bekal.resources import TEMPLATES
 
-from . import paths
+from . import fitting, paths
 from .icons import FACES, TRUE_FALSE
 from .tests import LETTERS, TestItem, TestPaper, module_paper, track_paper
 
@@ -218,18 +218,40 @@ class _Job:
     def key(self) -> str:
         return cache_key("session", renderer_fingerprint(), _stylesheet(), *self.htmls)
 
+    @property
+    def plan(self) -> tuple[int, list[frozenset[int]]] | None:
+        """The full test's number of questions, and those (by index) each candidate leaves
+        out."""
+        if not self.candidates:
+            return None
+        full = self.candidates[0].items
+        return len(full), [frozenset(k for k, item in enumerate(full)
+                                     if all(item is not kept for kept in c.items))
+                           for c in self.candidates]
 
-def first_fitting(htmls: list[str], names: list[str]) -> tuple[int, dict[str, bytes]]:
-    """Lay out the candidates in turn; the first whose every sheet fits one page wins."""
-    for index, html in enumerate(htmls):
+
+def first_fitting(htmls: list[str], names: list[str],
+                  plan: tuple[int, list[frozenset[int]]] | None = None,
+                  ) -> tuple[int, dict[str, bytes]]:
+    """Lay out the candidates in turn; the first whose every sheet fits one page wins.
+    With the job's ``plan`` (the questions each candidate leaves out), candidates that a
+    failed layout shows cannot fit are not laid out (fitting.py); the winner is the same."""
+    index = 0
+    while index < len(htmls):
+        document = layout(htmls[index])
         try:
-            return index, split(layout(html), names)
+            return index, split(document, names)
         except SheetTooLong:
-            continue
+            if plan is None:
+                index += 1
+            else:
+                total, drops = plan
+                index = fitting.next_candidate(index, drops, total,
+                                               fitting.overruns(document, names))
     raise SheetTooLong(names[0])
 
 
-def _run(job_args: tuple[list[str], list[str]]) -> tuple[int, dict[str, bytes]] | None:
+def _run(job_args: tuple) -> tuple[int, dict[str, bytes]] | None:
     try:
         return first_fitting(*job_args)
     except SheetTooLong:
@@ -238,7 +260,7 @@ def _run(job_args: tuple[list[str], list[str]]) -> tuple[int, dict[str, bytes]] 
 
 def _lay_out(jobs: list[_Job]) -> list[tuple[int, dict[str, bytes]] | None]:
     """Both cores for the slow part, when there is more than one document to make."""
-    args = [(job.htmls, list(job.places)) for job in jobs]
+    args = [(job.htmls, list(job.places), job.plan) for job in jobs]
     workers = min(len(jobs), os.cpu_count() or 1, MAX_WORKERS)
     if workers <= 1:
         return [_run(a) for a in args]
