@@ -437,10 +437,7 @@ def _purged(cache_dir: Path | None, pages: dict[Path, str], scripts: list[str],
     key = usage.key() + _CODE  # a change to the purge's rules is a change of its result
     purged = _cached(cache_dir, key, sheets, usage)
     if same is not None:
-        same.parent.mkdir(parents=True, exist_ok=True)
-        for old in same.parent.glob("*.json"):
-            old.unlink()  # one entry: the last build's
-        same.write_text(json.dumps(purged), "utf-8")
+        _keep_only(same, purged)
     return purged
 
 
@@ -452,8 +449,13 @@ def _cached(cache_dir: Path | None, key: str, sheets: list[str], usage: Usage) -
     if entry.is_file():
         return json.loads(entry.read_text("utf-8"))
     purged = purge_css(sheets, usage)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    for old in cache_dir.glob("*.json"):
-        old.unlink()  # one entry: the last build's
-    entry.write_text(json.dumps(purged), "utf-8")
+    _keep_only(entry, purged)
     return purged
+
+
+def _keep_only(entry: Path, purged: list[str]) -> None:
+    """``purged`` as the one entry of its folder: the last build's."""
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    for old in entry.parent.glob("*.json"):
+        old.unlink()
+    entry.write_text(json.dumps(purged), "utf-8")

@@ -35,25 +35,33 @@ class Rendered:
     pages: int
 
 
+def content_bottom(page) -> float | None:
+    """The bottom (CSS px) of the lowest line or picture on a laid-out page, running headers
+    and footers not counted; None on a page without any."""
+    from weasyprint.formatting_structure.boxes import LineBox, MarginBox, ReplacedBox
+
+    bottom = None
+    for child in page._page_box.children:
+        if isinstance(child, MarginBox):
+            continue
+        for leaf in child.descendants():
+            if isinstance(leaf, LineBox | ReplacedBox):
+                end = leaf.position_y + leaf.margin_height()
+                bottom = end if bottom is None else max(bottom, end)
+    return bottom
+
+
 def overflow_mm(document, max_pages: int) -> float:
     """How far the content runs past page ``max_pages``, in millimetres (0 when it fits).
 
     The height of what the pages after the limit hold (running footers not counted):
     about what has to go for the handout to fit.
     """
-    from weasyprint.formatting_structure.boxes import LineBox, MarginBox, ReplacedBox
-
     total = 0.0
     for page in document.pages[max_pages:]:
-        box = page._page_box
-        top = bottom = box.content_box_y()
-        for child in box.children:
-            if isinstance(child, MarginBox):
-                continue
-            for leaf in child.descendants():
-                if isinstance(leaf, LineBox | ReplacedBox):
-                    bottom = max(bottom, leaf.position_y + leaf.margin_height())
-        total += bottom - top
+        top = page._page_box.content_box_y()
+        bottom = content_bottom(page)
+        total += max(bottom, top) - top if bottom is not None else 0.0
     return total * 25.4 / 96  # CSS px to mm
 
 

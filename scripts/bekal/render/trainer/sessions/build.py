@@ -242,12 +242,8 @@ def first_fitting(htmls: list[str], names: list[str],
         try:
             return index, split(document, names)
         except SheetTooLong:
-            if plan is None:
-                index += 1
-            else:
-                total, drops = plan
-                index = fitting.next_candidate(index, drops, total,
-                                               fitting.overruns(document, names))
+            index = index + 1 if plan is None else fitting.next_candidate(
+                index, plan[1], plan[0], fitting.overruns(document, names))
     raise SheetTooLong(names[0])
 
 

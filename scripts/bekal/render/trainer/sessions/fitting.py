@@ -17,23 +17,10 @@ source with it) and a line of text (the numbers of the questions after it are on
 
 from __future__ import annotations
 
+from bekal.render.handouts.render import content_bottom
+
 LINE = 24.0  # CSS px: more than one line of a question's 12 pt text with its spacing
 TEST_SHEETS = ("pre", "post")
-
-
-def _leaves_bottom(page) -> float | None:
-    """The bottom of the lowest line or picture on a page (running headers not counted)."""
-    from weasyprint.formatting_structure.boxes import LineBox, MarginBox, ReplacedBox
-
-    bottom = None
-    for child in page._page_box.children:
-        if isinstance(child, MarginBox):
-            continue
-        for leaf in child.descendants():
-            if isinstance(leaf, LineBox | ReplacedBox):
-                end = leaf.position_y + leaf.margin_height()
-                bottom = end if bottom is None else max(bottom, end)
-    return bottom
 
 
 def _heights(pages, tag: str, cls: str) -> list[float]:
@@ -65,7 +52,7 @@ def overruns(document, names: list[str]) -> dict[str, tuple[float, list[float]]]
         if name not in TEST_SHEETS:
             return None
         pages = document.pages[start:end]
-        bottoms = [_leaves_bottom(page) for page in pages]
+        bottoms = [content_bottom(page) for page in pages]
         if any(bottom is None for bottom in bottoms):
             return None
         box = pages[0]._page_box
