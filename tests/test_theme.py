@@ -52,17 +52,18 @@ def test_every_stylesheet_and_script_a_page_links_to_exists(real_site):
     assert not missing, "\n".join(missing[:20])
 
 
-def test_every_material_page_loads_materials_own_stylesheet(real_site):
+def test_every_page_loads_bekals_theme_in_one_stylesheet_and_nothing_of_materials(real_site):
     page = (real_site / "modul" / "dokumen" / "index.html").read_text("utf-8")
-    # one screen stylesheet, fingerprinted by the build: Material's sheet, purged, and
-    # Bekal's after it (bekal/pipeline/cssbundle.py)
+    # one screen stylesheet, fingerprinted by the build: Bekal's base theme (in place of
+    # Material's sheet), purged, and Bekal's parts after it (bekal/pipeline/cssbundle.py)
     sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)">', page)
     assert len(sheets) == 1 and re.search(r"assets/bekal-site\.[0-9a-f]{10}\.css$", sheets[0])
     bundle = (real_site / "modul" / "dokumen" / sheets[0]).resolve().read_text("utf-8")
-    material = (real_site / "assets" / "stylesheets" / "main.min.css").read_text("utf-8")
-    assert material.removeprefix('@charset "UTF-8";') in bundle
+    theme = (real_site / "assets" / "theme.css").read_text("utf-8")
+    assert bundle.removeprefix('@charset "UTF-8";').startswith(theme.removeprefix('@charset "UTF-8";'))
     assert bundle.index(".md-typeset") < bundle.index(".bekal-")
-    assert "assets/javascripts/bundle." not in page  # no Material JavaScript online
+    assert "--md-" not in bundle  # none of Material's variables: none of its rules
+    assert "assets/stylesheets/" not in page and "assets/javascripts/bundle." not in page
 
 
 def test_overrides_copy_no_material_base_and_freeze_no_hashed_asset_name():

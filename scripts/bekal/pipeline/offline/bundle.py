@@ -31,8 +31,9 @@ SEARCH_SCRIPT = ASSETS / "offline-search.js"
 # Useless without a server or a network: error pages, sitemaps, link-preview images.
 DROP_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 DROP_DIRS = (CARDS,)
-# Material's own scripts: overrides/main.html never loads them.
-DROP_DIRS_UNLESS_USED = ("assets/javascripts",)
+# Material's own scripts and stylesheet: overrides/main.html loads neither (assets/theme.css
+# styles its markup).
+DROP_DIRS_UNLESS_USED = ("assets/javascripts", "assets/stylesheets")
 STORED = {".pdf", ".png", ".gz", ".zip", ".jpg", ".webp"}  # already compressed
 
 
