@@ -60,7 +60,8 @@ def test_every_page_loads_bekals_theme_in_one_stylesheet_and_nothing_of_material
     assert len(sheets) == 1 and re.search(r"assets/bekal-site\.[0-9a-f]{10}\.css$", sheets[0])
     bundle = (real_site / "modul" / "dokumen" / sheets[0]).resolve().read_text("utf-8")
     theme = (real_site / "assets" / "theme.css").read_text("utf-8")
-    assert bundle.removeprefix('@charset "UTF-8";').startswith(theme.removeprefix('@charset "UTF-8";'))
+    charset = '@charset "UTF-8";'
+    assert bundle.removeprefix(charset).startswith(theme.removeprefix(charset))
     assert bundle.index(".md-typeset") < bundle.index(".bekal-")
     assert "--md-" not in bundle  # none of Material's variables: none of its rules
     assert "assets/stylesheets/" not in page and "assets/javascripts/bundle." not in page
