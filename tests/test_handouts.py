@@ -374,9 +374,10 @@ def test_web_page_prints_on_a4_without_navigation(page, site_url):
     page.goto(site_url + f"modul/{REAL_MODULES[0]}/")
     assert page.locator(".md-header").is_visible()
     page.emulate_media(media="print")
-    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".bekal-download"):
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer__inner", ".bekal-download"):
         assert not page.locator(selector).first.is_visible(), selector
     assert page.locator("article h1").is_visible()
+    assert page.locator(".bekal-publisher-line").is_visible()  # who published it, on paper too
     link_after = page.evaluate("""() => {
         const a = Object.assign(document.createElement('a'),
                                 {href: 'https://example.org/bekal', textContent: 'a site'});
