@@ -40,6 +40,7 @@ from bekal.render import (
 from bekal.render.creator import meta
 from bekal.render.creator.cards import MissingFont
 from bekal.render.problems_page import problems_page
+from bekal.render.template_cache import keep_compiled
 from bekal.render.trainer import sessions
 from bekal.render.wallet.links import links_for as wallet_links
 
@@ -149,6 +150,12 @@ class BekalPlugin(BasePlugin[BekalConfig]):
             self.cards = wallet.build_language(self.project, self._lang(config))
         except handouts.HandoutError as err:
             raise PluginError(str(err)) from None
+
+    def on_env(self, env, config, files):
+        """The theme's compiled templates are kept between builds (render/template_cache.py)."""
+        if not self.config.enabled:
+            return env
+        return keep_compiled(env, self.project.root)
 
     def on_serve(self, server, config, builder):
         if not self.config.enabled:
