@@ -44,6 +44,7 @@ UI_STRINGS: dict[str, frozenset[str]] = {
     "other_language": frozenset(),
     "other_language_label": frozenset(),
     "minutes": frozenset({"minutes"}),
+    "catalogue_more": frozenset({"count", "track"}),
     "track": frozenset(),
     "module_meta": frozenset({"code", "minutes", "track"}),
     "objectives": frozenset(),

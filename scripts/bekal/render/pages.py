@@ -2,7 +2,7 @@
 
 Authors place a marker where a generated piece belongs:
     <!-- bekal:modules <track> -->   the modules of a track (title, summary, minutes)
-    <!-- bekal:catalogue -->         every track with its modules
+    <!-- bekal:catalogue -->         every track with its first modules (CATALOGUE_PER_TRACK)
     <!-- bekal:glossary -->          the glossary entries
     <!-- bekal:creator-kit -->       the creators' hub: every module's kit page (creator/kit.py)
     <!-- bekal:quiz -->              where the module's quiz goes (quiz/page.py)
@@ -37,13 +37,23 @@ def module_list(project: Project, entries: list[ModuleEntry], lang: str, from_pa
     return "\n".join(lines) + "\n"
 
 
+# The home page lists this many modules of each track, then links to the track's page, which
+# lists them all: the page a reader opens first stays the same size however many modules
+# there are.
+CATALOGUE_PER_TRACK = 6
+
+
 def catalogue(project: Project, lang: str, from_path: str) -> str:
     parts = []
     for track in project.ordered_tracks():
         target = source_link(from_path, track_source(track.id))
-        parts.append(f"### [{plain(track.title[lang])}]({target})\n\n"
-                     f"{plain(track.description[lang])}\n")
-        parts.append(module_list(project, project.modules_of(track.id), lang, from_path))
+        title = plain(track.title[lang])
+        parts.append(f"### [{title}]({target})\n\n{plain(track.description[lang])}\n")
+        entries = project.modules_of(track.id)
+        parts.append(module_list(project, entries[:CATALOGUE_PER_TRACK], lang, from_path))
+        if len(entries) > CATALOGUE_PER_TRACK:
+            more = project.t(lang, "catalogue_more", count=len(entries), track=track.title[lang])
+            parts.append(f"[{plain(more)}]({target})\n")
     return "\n".join(parts)
 
 
