@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import jinja2
 import pytest
+from jinja2.bccache import bc_magic
 
 from bekal.render.template_cache import CACHE, keep_compiled
 from conftest import make_project, run_build
@@ -60,6 +61,17 @@ def test_templates_compiled_with_other_options_are_kept_apart(tmp_path):
     assert plain.get_template("page.html").render(x=1, s="<i>") == "\n  yes\n\n<i>"
     assert trimmed.get_template("page.html").render(x=1, s="<i>") == "  yes\n&lt;i&gt;"
     assert len(list((tmp_path / CACHE).iterdir())) == 2
+
+
+def test_a_kept_file_cut_short_is_compiled_again(tmp_path, compiled):
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "page.html").write_text("{{ x }}!")
+    keep_compiled(_env(tmp_path / "t"), tmp_path).get_template("page.html")
+    [kept] = (tmp_path / CACHE).rglob("*.cache")
+    kept.write_bytes(kept.read_bytes()[:len(bc_magic) + 3])  # the header, part of the digest
+    assert keep_compiled(_env(tmp_path / "t"), tmp_path).get_template("page.html").render(x=1) \
+        == "1!"
+    assert compiled == ["page.html", "page.html"]
 
 
 def test_a_project_whose_cache_cannot_be_made_still_renders(tmp_path):

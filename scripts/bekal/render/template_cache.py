@@ -9,7 +9,8 @@ What Jinja compiles also depends on the environment's options (delimiters, white
 control, autoescaping, extensions) and on Jinja's and Python's versions, so the cache has
 one folder per such combination. Like Python's ``__pycache__``, the files hold compiled
 code: whoever can write the project folder can change the templates themselves anyway.
-A folder that cannot be made leaves the environment without a cache: it compiles, as before.
+A folder that cannot be made leaves the environment without a cache: it compiles, as before;
+a kept file that cannot be read (cut short, written by hand) is compiled again.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import jinja2
 from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2.bccache import Bucket
 
 CACHE = ".cache/templates"  # in the project
 
@@ -27,6 +29,16 @@ _OPTIONS = ("block_start_string", "block_end_string", "variable_start_string",
             "variable_end_string", "comment_start_string", "comment_end_string",
             "line_statement_prefix", "line_comment_prefix", "trim_blocks", "lstrip_blocks",
             "newline_sequence", "keep_trailing_newline", "optimized")
+
+
+class _KeptTemplates(FileSystemBytecodeCache):
+    """Jinja's file cache, except that a file it cannot read means "compile again"."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # Jinja unpickles the header unguarded: any error means "compile"
+            bucket.reset()
 
 
 def _compiled_by(env: Environment) -> str:
@@ -47,5 +59,5 @@ def keep_compiled(env: Environment, project_root: Path) -> Environment:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return env
-    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    env.bytecode_cache = _KeptTemplates(str(folder))
     return env
