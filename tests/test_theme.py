@@ -113,6 +113,22 @@ def test_tidy_drops_what_no_block_reaches_and_keeps_the_drawer():
     assert '<input type="search" name="q" autocomplete="off">' in out  # not a theme toggle
 
 
+def test_tidy_drops_materials_script_hooks_outside_the_article_and_keeps_the_drawer_switch():
+    html = ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">\n'
+            '<div data-md-component="announce">\n</div>\n'
+            '<div class="md-sidebar" data-md-component="sidebar" data-md-type="navigation" >'
+            '<nav class="md-nav" data-md-level="1"><ul class="md-nav__list" data-md-scrollfix>'
+            '</ul></nav></div><article class="md-content__inner">'
+            '<p data-md-component="x">the author\'s</p></article>'
+            '<ul class="md-nav__list" data-md-component="toc" data-md-scrollfix></ul>')
+    out = theme.tidy(html)
+    assert 'data-md-toggle="drawer"' in out and "announce" not in out
+    assert '<div class="md-sidebar" >' in out and '<nav class="md-nav">' in out
+    assert '<ul class="md-nav__list"></ul>' in out
+    assert '<p data-md-component="x">the author\'s</p>' in out  # the article is left alone
+    assert out.count("data-md-") == 2
+
+
 def test_publisher_in_each_language_with_its_contact_and_date():
     block = {"name": {"id": "Proyek Bekal", "en": "The Bekal project"},
              "description": {"id": "Deskripsi.", "en": "Description."},
