@@ -15,6 +15,19 @@ def _env(folder, **options) -> jinja2.Environment:
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), **options)
 
 
+def _templates(root, source: str):
+    """A folder of templates under ``root`` holding ``page.html``; the page's path."""
+    (root / "t").mkdir(exist_ok=True)
+    page = root / "t" / "page.html"
+    page.write_text(source)
+    return page
+
+
+def _render(root, **values) -> str:
+    """``page.html`` rendered by a new environment with the cache, as in the next build."""
+    return keep_compiled(_env(root / "t"), root).get_template("page.html").render(**values)
+
+
 @pytest.fixture
 def compiled(monkeypatch):
     """The names of the templates Jinja compiles from here on."""
@@ -30,31 +43,23 @@ def compiled(monkeypatch):
 
 
 def test_a_new_environment_takes_the_kept_template_and_compiles_nothing(tmp_path, compiled):
-    (tmp_path / "t").mkdir()
-    (tmp_path / "t" / "page.html").write_text("{% for x in xs %}<b>{{ x }}</b>{% endfor %}")
-    first = keep_compiled(_env(tmp_path / "t"), tmp_path)
-    assert first.get_template("page.html").render(xs=[1, 2]) == "<b>1</b><b>2</b>"
+    _templates(tmp_path, "{% for x in xs %}<b>{{ x }}</b>{% endfor %}")
+    assert _render(tmp_path, xs=[1, 2]) == "<b>1</b><b>2</b>"
     assert compiled == ["page.html"]
-    again = keep_compiled(_env(tmp_path / "t"), tmp_path)  # as in the next build
-    assert again.get_template("page.html").render(xs=[3]) == "<b>3</b>"
+    assert _render(tmp_path, xs=[3]) == "<b>3</b>"
     assert compiled == ["page.html"], "the second environment compiled the template again"
 
 
 def test_a_changed_template_is_compiled_again(tmp_path, compiled):
-    (tmp_path / "t").mkdir()
-    page = tmp_path / "t" / "page.html"
-    page.write_text("old {{ x }}")
-    assert keep_compiled(_env(tmp_path / "t"), tmp_path).get_template("page.html").render(x=1) \
-        == "old 1"
+    page = _templates(tmp_path, "old {{ x }}")
+    assert _render(tmp_path, x=1) == "old 1"
     page.write_text("new {{ x }}")
-    assert keep_compiled(_env(tmp_path / "t"), tmp_path).get_template("page.html").render(x=1) \
-        == "new 1"
+    assert _render(tmp_path, x=1) == "new 1"
     assert compiled == ["page.html", "page.html"]
 
 
 def test_templates_compiled_with_other_options_are_kept_apart(tmp_path):
-    (tmp_path / "t").mkdir()
-    (tmp_path / "t" / "page.html").write_text("{% if x %}\n  yes\n{% endif %}\n{{ s }}")
+    _templates(tmp_path, "{% if x %}\n  yes\n{% endif %}\n{{ s }}")
     plain = keep_compiled(_env(tmp_path / "t", autoescape=False), tmp_path)
     trimmed = keep_compiled(_env(tmp_path / "t", trim_blocks=True, lstrip_blocks=True,
                                  autoescape=True), tmp_path)
@@ -64,19 +69,16 @@ def test_templates_compiled_with_other_options_are_kept_apart(tmp_path):
 
 
 def test_a_kept_file_cut_short_is_compiled_again(tmp_path, compiled):
-    (tmp_path / "t").mkdir()
-    (tmp_path / "t" / "page.html").write_text("{{ x }}!")
-    keep_compiled(_env(tmp_path / "t"), tmp_path).get_template("page.html")
+    _templates(tmp_path, "{{ x }}!")
+    _render(tmp_path, x=0)
     [kept] = (tmp_path / CACHE).rglob("*.cache")
     kept.write_bytes(kept.read_bytes()[:len(bc_magic) + 3])  # the header, part of the digest
-    assert keep_compiled(_env(tmp_path / "t"), tmp_path).get_template("page.html").render(x=1) \
-        == "1!"
+    assert _render(tmp_path, x=1) == "1!"
     assert compiled == ["page.html", "page.html"]
 
 
 def test_a_project_whose_cache_cannot_be_made_still_renders(tmp_path):
-    (tmp_path / "t").mkdir()
-    (tmp_path / "t" / "page.html").write_text("{{ x }}")
+    _templates(tmp_path, "{{ x }}")
     (tmp_path / ".cache").write_text("not a folder")
     env = keep_compiled(_env(tmp_path / "t"), tmp_path)
     assert env.bytecode_cache is None
