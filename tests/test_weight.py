@@ -85,7 +85,11 @@ def test_every_module_page_as_next_view_within_budget(browser, host, real_site):
     not bring."""
     first, following = module_pair(PROJECT)
     _, warm = first_and_next(browser, host + first, host + following, **PHONE)
-    (html,) = [t for t in warm.transfers if not t.from_cache]  # nothing but the page itself
+    # the page itself; on a busy machine a file the first view meant to load later (LATER,
+    # below) can arrive in this view too, so the page is found by its address
+    pages = [t for t in warm.transfers if t.url == warm.url and not t.from_cache]
+    assert len(pages) == 1, breakdown(warm)
+    (html,) = pages
     page, _ = _loads(real_site, following)
     headers = html.bytes - len(gzip.compress(page.read_bytes(), compresslevel=6, mtime=0))
     assert 0 < headers < 1024, (html.bytes, headers)
