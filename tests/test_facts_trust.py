@@ -246,3 +246,48 @@ def test_placeholder_source_is_a_check_error(project_dir):
     assert found and found[0].path == "modules/facts.yml"
     assert textwrap.dedent(path.read_text("utf-8")).splitlines()[found[0].line - 1].strip() \
         == "source: links in public code"
+
+
+def test_a_readers_page_links_its_marks_to_its_sources_page_and_ends_with_a_short_foot(
+        project):
+    from bekal.model.pageref import PageRef
+    from bekal.render import sourcepage
+
+    used: list[str] = []
+    body = facts.substitute_page(
+        project, "{{fact:uji.official}}, {{fact:uji.secondary}} dan {{fact:uji.conflict}}.",
+        "id", used)
+    ref = PageRef("bantuan.md", "id")
+    html, sourced = sourcepage.with_sources(project, ref, body, "bantuan/", "Bantuan", used)
+    assert 'href="#fakta-' not in html
+    assert 'href="sumber/#fakta-uji-secondary"' in html
+    assert 'href="sumber/#fakta-uji-conflict"' in html
+    foot = html[html.index('<section class="bekal-sources"'):]
+    assert "Fakta di halaman ini: 3. Sudah dicek ke sumber resmi: 1." in foot
+    assert 'href="sumber/"' in foot and "<li" not in foot
+    assert sourced.facts == ("uji.official", "uji.secondary", "uji.conflict")
+    (output,) = sourcepage.outputs(project, [sourced])
+    assert output.path == "bantuan/sumber/index.html"
+    listed = output.data().decode("utf-8")
+    assert "<h1>Sumber: Bantuan</h1>" in listed
+    assert '<a href="../">Kembali ke Bantuan</a>' in listed
+    for key in sourced.facts:  # every entry, each with its sources
+        assert f'<li id="fakta-{key.replace(".", "-")}"' in listed
+    assert "Berita Uji" in listed and "lain.example.com" in listed
+
+
+def test_trainer_pages_keep_their_whole_sources_list_and_a_page_without_facts_has_none(
+        project):
+    from bekal.model.pageref import PageRef
+    from bekal.render import sourcepage
+
+    used: list[str] = []
+    body = facts.substitute_page(project, "{{fact:uji.secondary}}", "id", used)
+    guide = PageRef("modul/uji-coba/pelatih.md", "id")
+    html, sourced = sourcepage.with_sources(project, guide, body, "modul/uji-coba/pelatih/",
+                                            "Panduan", used)
+    assert sourced is None
+    assert 'href="#fakta-uji-secondary"' in html and '<li id="fakta-uji-secondary"' in html
+    plain = PageRef("tentang.md", "id")
+    assert sourcepage.with_sources(project, plain, "<p>x</p>", "tentang/", "Tentang", []) \
+        == ("<p>x</p>", None)

@@ -1,6 +1,6 @@
 """Reading without signal, in Chromium: nothing before the reader asks; a saved lesson
-(with its PDF, and its quiz checking answers) and a saved track open offline; removing them
-leaves nothing behind."""
+(with its PDF and its sources page, and its quiz checking answers) and a saved track open
+offline; removing them leaves nothing behind."""
 
 from __future__ import annotations
 
@@ -95,6 +95,7 @@ def test_a_saved_lesson_opens_offline_with_its_pdf(browser, real_site, lang):
     lesson = url(site_url, lang, f"modul/{LESSON}/")
     page.goto(lesson)
     pdf = page.locator('.md-content a[href$=".pdf"]').first.evaluate("a => a.href")
+    sources = page.locator("a.bekal-sources__more").evaluate("a => a.href")
     stored = save(page, lang)
     assert stored > 50_000, stored  # page, theme styles, scripts and the PDF
     page.wait_for_function("navigator.serviceWorker.controller !== null || "
@@ -111,6 +112,9 @@ def test_a_saved_lesson_opens_offline_with_its_pdf(browser, real_site, lang):
                          pdf)
     assert size and size > 1000
     page.goto(pdf)  # the PDF itself opens (the browser shows or downloads it)
+    page.goto(sources)  # where its trust marks lead: the page of its sources
+    title = PROJECT.modules[LESSON].data.title[lang]
+    expect(page.locator("h1")).to_have_text(UI[lang]["sources_page_title"].format(title=title))
     page.goto(lesson)  # still without signal: the parts were saved with the page
     page.get_by_role("button", name=UI[lang]["offline_remove"]).click()
     expect(page.locator(".bekal-offline__status")).to_have_text(UI[lang]["offline_removed"])

@@ -356,9 +356,10 @@ def test_quiz_placement_and_sources(quiz_site):
     lesson_en = (quiz_site["dir"] / PAGES["en"] / "index.html").read_text("utf-8")
     assert lesson_id.index('id="kuis"') < lesson_id.index('id="pelajaran"')
     assert lesson_en.index('id="pelajaran"') < lesson_en.index('id="kuis"')
-    for html in (lesson_id, lesson_en):
+    for lang, html in (("id", lesson_id), ("en", lesson_en)):
         assert html.index('id="kuis"') < html.index('id="sumber"')
-        sources = html[html.index('id="sumber"'):]
+        assert 'href="sumber/"' in html[html.index('id="sumber"'):]
+        sources = (quiz_site["dir"] / PAGES[lang] / "sumber" / "index.html").read_text("utf-8")
         assert "https://example.org/uji" in sources  # a fact used only in the quiz
     trainer = (quiz_site["dir"] / PAGES["en"] / "pelatih" / "index.html").read_text("utf-8")
     assert trainer.index('id="kunci-jawaban"') < trainer.index('id="sumber"')

@@ -76,6 +76,19 @@ def test_the_file_that_serves_a_url(routes, url, file):
     assert routes.file(url) == file
 
 
+@pytest.mark.parametrize(("routes", "page", "sources"), [
+    (ON, "modul/x/", "modul/x/sumber/"),
+    (ON, "en/bantuan/", "en/bantuan/sumber/"),
+    (ON, "", "sumber/"),
+    (ON, "en/", "en/sumber/"),
+    (OFF, "modul/x/index.html", "modul/x/sumber/index.html"),
+    (OFF, "bantuan.html", "bantuan/sumber/index.html"),
+    (OFF, "index.html", "sumber/index.html"),
+])
+def test_a_pages_sources_page_sits_in_its_folder(routes, page, sources):
+    assert routes.sources_page(page) == sources
+
+
 @pytest.mark.parametrize(("routes", "source", "url"), [
     (ON, "index.md", "en/"),
     (ON, "bantuan.md", "en/bantuan/"),

@@ -55,6 +55,17 @@ def phone_pages(project) -> set[str]:
             for lang in project.config.codes} if project.checkers else set()
 
 
+def sources_pages(site: Path) -> set[str]:
+    """The sources pages the reader's pages link to (a page with facts has one)."""
+    linked = set()
+    for page in site.rglob("*.html"):
+        for href in re.findall(r'class="bekal-sources__more" href="([^"]+)"',
+                               page.read_text("utf-8")):
+            target = (page.parent / href / "index.html").resolve()
+            linked.add(target.relative_to(site.resolve()).as_posix())
+    return linked
+
+
 def built_pages(site: Path) -> set[str]:
     """Content pages only (not short-link stubs or assets)."""
     return {p.relative_to(site).as_posix() for p in site.rglob("*.html")
@@ -62,8 +73,12 @@ def built_pages(site: Path) -> set[str]:
 
 
 def test_exact_set_of_pages_in_both_languages(real_site):
+    sources = sources_pages(real_site)
+    assert "modul/cek-dulu/sumber/index.html" in sources and "en/bantuan/sumber/index.html" \
+        in sources
     assert built_pages(real_site) == (expected_pages(PROJECT) | trainer_kit_pages(PROJECT)
-                                      | creator_kit_pages(PROJECT) | phone_pages(PROJECT))
+                                      | creator_kit_pages(PROJECT) | phone_pages(PROJECT)
+                                      | sources)
 
 
 def test_html_lang_per_language(real_site):
@@ -236,12 +251,46 @@ def test_failed_build_keeps_the_last_good_site(tmp_path):
     assert not list(tmp_path.glob(".site-new-*"))
 
 
-def test_every_fact_mark_links_to_its_sources_entry_on_the_same_page(real_site):
+def test_every_fact_mark_links_to_its_sources_entry(real_site):
+    """On the page itself (trainer and kit pages) or on the page's sources page."""
+    missing, linked_away = [], 0
     for path in real_site.rglob("*.html"):
         html = path.read_text("utf-8")
-        marks = set(re.findall(r'href="#(fakta-[^"]+)"', html))
-        entries = set(re.findall(r'id="(fakta-[^"]+)"', html))
-        assert marks <= entries, (path.relative_to(real_site), sorted(marks - entries))
+        for target, entry in set(re.findall(r'href="([^"#]*)#(fakta-[^"]+)"', html)):
+            linked_away += bool(target)
+            page = (path.parent / target / "index.html") if target else path
+            if f'id="{entry}"' not in page.read_text("utf-8"):
+                missing.append(f"{path.relative_to(real_site)}: {target}#{entry}")
+    assert not missing, "\n".join(missing)
+    assert linked_away  # the reader's pages do link to their sources pages
+
+
+def test_a_readers_page_ends_with_a_short_sources_section_and_its_sources_page(real_site):
+    """The lesson's foot says how many facts it uses and how many were checked against an
+    official source, and links to its sources page, which lists each fact with its
+    sources; the trainer guide keeps its whole list."""
+    from bekal.model.trust import Level
+    from bekal.render import factrender
+
+    slug = "cek-dulu"  # its trainer guide names facts too
+    for lang in PROJECT.config.codes:
+        lesson = (real_site / PROJECT.routes.file(PROJECT.routes.lesson(lang, slug))
+                  ).read_text("utf-8")
+        foot = lesson[lesson.index('<section class="bekal-sources"'):]
+        foot = foot[:foot.index("</section>")]
+        keys = list(dict.fromkeys(re.findall(r'data-fact="([^"]+)"', lesson)))
+        official = sum(factrender.level_of(PROJECT, PROJECT.fact(k)) == Level.OFFICIAL
+                       for k in keys)
+        assert PROJECT.t(lang, "sources_summary", count=len(keys), official=official) in foot
+        assert 'href="sumber/"' in foot and "<li" not in foot
+        listed = (real_site / PROJECT.routes.file(
+            PROJECT.routes.sources_page(PROJECT.routes.lesson(lang, slug)))).read_text("utf-8")
+        assert f'<html lang="{lang}">' in listed
+        assert set(re.findall(r'<li id="(fakta-[^"]+)"', listed)) == {
+            factrender.anchor(k) for k in keys}
+        guide = (real_site / PROJECT.routes.file(PROJECT.routes.trainer_guide(lang, slug))
+                 ).read_text("utf-8")
+        assert '<li id="fakta-' in guide and 'href="sumber/' not in guide
 def _bekal(*args: str, env: dict[str, str]):
     import subprocess
     import sys

@@ -30,6 +30,7 @@ QR = f"{CREATOR}/qr"       # QR codes of the short links
 CARDS = "assets/bekal/cards"  # link preview images
 OFFLINE_SEARCH = "assets/bekal-offline"  # the offline bundle's search scripts
 SEARCH = "cari"
+SOURCES = "sumber"         # inside a reader's page's folder: that page's sources
 NOT_FOUND = "404.html"
 SESSION_COUNT = "hitung"   # the trainers' page that counts a group's results
 
@@ -165,6 +166,20 @@ class Routes:
 
     def short_link(self, lang: str, code: str) -> str:
         return self._folder(lang, f"{GO}/{code}/")
+
+    def sources_page(self, page_url: str) -> str:
+        """The sources of the page at ``page_url``, beside it: 'modul/x/' -> 'modul/x/sumber/',
+        '' (home) -> 'sumber/'; without directory URLs 'bantuan.html' ->
+        'bantuan/sumber/index.html' and 'modul/x/index.html' -> 'modul/x/sumber/index.html'."""
+        path = page_url.partition("#")[0]
+        if path.endswith("/") or not path:
+            folder = path
+        elif path == "index.html" or path.endswith("/index.html"):
+            folder = path[: -len("index.html")]
+        else:
+            folder = posixpath.splitext(path)[0] + "/"
+        url = f"{folder}{SOURCES}/"
+        return url if self.directory_urls else self.file(url)
 
     def session_count(self, lang: str) -> str:
         return self._folder(lang, f"{TRAINERS}/{SESSION_COUNT}/")

@@ -63,6 +63,8 @@ def page_types(project: Project) -> list[PageType]:
         "creator module": lambda lang: (at.creator_module(lang, module.slug),
                                         at.creator_module(lang, after.slug)),
         "search": lambda lang: (at.search(lang), None),
+        "sources": lambda lang: (at.sources_page(at.lesson(lang, module.slug)),
+                                 at.sources_page(at.lesson(lang, after.slug))),
     }
     rows = []
     for lang in project.config.codes:

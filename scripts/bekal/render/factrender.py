@@ -2,8 +2,9 @@
 
 A fact shows its value (a tap-to-call link, a link, or text) and, when its trust level
 needs one, one short mark in the reader's language. On the web the mark links to the
-fact's entry in the page's sources list, where the source, its date and how it was
-checked are written out; officially checked facts carry no mark.
+fact's entry in the page's sources list (on a reader's page, its sources page:
+render/sourcepage.py), where the source, its date and how it was checked are written out;
+officially checked facts carry no mark.
 """
 
 from __future__ import annotations
@@ -148,12 +149,17 @@ def _entry(project: Project, key: str, lang: str) -> str:
             f"{sources_sentence(project, fact, lang)}</li>")
 
 
+def sources_list(project: Project, keys, lang: str) -> str:
+    """Every fact a page used, in order of use, each with its sources ('' for none)."""
+    keys = [k for k in dict.fromkeys(keys) if k in project.facts]
+    return "".join(_entry(project, key, lang) for key in keys)
+
+
 def sources_html(project: Project, keys, lang: str) -> str:
     """The 'Sources' section listing every fact a page used, in order of use."""
-    keys = [k for k in dict.fromkeys(keys) if k in project.facts]
-    if not keys:
+    items = sources_list(project, keys, lang)
+    if not items:
         return ""
-    items = "".join(_entry(project, key, lang) for key in keys)
     title = escape(project.t(lang, "sources"))
     intro = escape(project.t(lang, "sources_intro"))
     return (f'<section class="bekal-sources" aria-labelledby="sumber">'

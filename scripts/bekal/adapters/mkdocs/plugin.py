@@ -33,6 +33,7 @@ from bekal.render import (
     quiz,
     sanitize,
     services,
+    sourcepage,
     theme,
     trainer,
     wallet,
@@ -82,6 +83,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
     def __init__(self):
         self.project: Project | None = None
         self.facts_used: dict[str, list[str]] = {}
+        self.sourced: list[sourcepage.SourcedPage] = []  # this language's pages with facts
         self.pdf_wanted = True
         self.serving = self.dirty = self._lessons_only = False
         self._edited_modules: set[str] = set()
@@ -139,6 +141,7 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         """This language's handout PDFs, made before its pages so they can show the real size."""
         self.handouts = handouts.HandoutSet()
         self.sessions = sessions.SessionSet()
+        self.sourced = []
         if not self.config.enabled or not self.pdf_wanted or self.project.issues.errors:
             return  # no PDFs: skipped for serve, or broken content the checks report next
         try:
@@ -285,7 +288,11 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         _plain_titles(page)
         # everything made from content passes the one allowlist; the phone features'
         # assets are Bekal's own, added after it
-        html = sanitize.clean(html + facts.sources_html(self.project, used, ref.lang))
+        html, sourced = sourcepage.with_sources(self.project, ref, html, page.url,
+                                                Markup(page.title).unescape(), used)
+        if sourced is not None:
+            self.sourced.append(sourced)
+        html = sanitize.clean(html)
         return phone.with_assets(self.project, ref, html, page.url)
 
     def _context(self, lang: str) -> dict:
@@ -333,9 +340,14 @@ class BekalPlugin(BasePlugin[BekalConfig]):
         return output_content
 
     def on_post_build(self, config):
-        """static-i18n writes every language's 404 to site/404.html; give each its own."""
+        """The sources pages of this language's pages (known once the pages are rendered);
+        static-i18n writes every language's 404 to site/404.html, so each gets its own."""
         if not self.config.enabled or self.problems:
             return
+        for output in sourcepage.outputs(self.project, self.sourced):
+            target = Path(config.site_dir) / output.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(output.data())
         lang = self._lang(config)
         page = Path(config.site_dir) / "404.html"
         if not page.exists():

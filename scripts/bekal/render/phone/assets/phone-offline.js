@@ -10,13 +10,13 @@
   const saved = () => { try { return JSON.parse(localStorage.getItem(SAVED)) || {}; } catch (e) { return {}; } };
   const LESSON = /\/modul\/[^/]+\/$/;
 
-  // Every file a page needs: itself, its styles, icons, scripts, pictures, PDFs (recordings
-  // only when she ticked them).
+  // Every file a page needs: itself, its styles, icons, scripts, pictures, PDFs, the page of
+  // its sources (its trust marks link there; recordings only when she ticked them).
   const files = (doc, base, audio) => {
     const urls = [base];
     $$('link[rel~="stylesheet"][href], link[rel~="icon"][href]', doc).forEach((l) => urls.push(new URL(l.getAttribute("href"), base).href));
     $$("script[src], img[src]", doc).forEach((e) => urls.push(new URL(e.getAttribute("src"), base).href));
-    $$('.md-content a[href$=".pdf"]', doc).forEach((a) => urls.push(new URL(a.getAttribute("href"), base).href));
+    $$('.md-content a[href$=".pdf"], a.bekal-sources__more[href]', doc).forEach((a) => urls.push(new URL(a.getAttribute("href"), base).href));
     if (audio) $$(".bekal-audio audio[src]", doc).forEach((a) => urls.push(new URL(a.getAttribute("src"), base).href));
     return urls;
   };
