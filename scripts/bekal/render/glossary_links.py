@@ -14,8 +14,11 @@ _SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "abbr", "script
          "style", "button", "label", "summary", "legend", "dt", "title", "textarea"}
 
 
+_NAME = re.compile(r"<\s*(/)?\s*([a-zA-Z0-9]+)")
+
+
 def _tag_name(tag: str) -> tuple[str, bool, bool]:
-    match = re.match(r"<\s*(/)?\s*([a-zA-Z0-9]+)", tag)
+    match = _NAME.match(tag)
     if not match:
         return "", False, False
     return match.group(2).lower(), bool(match.group(1)), tag.rstrip().endswith("/>")
@@ -28,7 +31,7 @@ def link_terms(project: Project, html: str, lang: str, page_url: str, glossary_u
     pending = {}  # key -> term, in the glossary's order, until its first use is linked
     for key, loaded in project.glossary.items():
         term = loaded.model.term.get(lang)
-        if term:
+        if term and term in html:  # a term the page never names needs no search
             pending[key] = term
     skip_depth = 0
     out = []
@@ -40,8 +43,8 @@ def link_terms(project: Project, html: str, lang: str, page_url: str, glossary_u
                 skip_depth = max(skip_depth, 0)
             out.append(token)
             continue
-        if skip_depth or not pending or not token.strip():
-            out.append(token)
+        if skip_depth or not pending or not any(term in token for term in pending.values()):
+            out.append(token)  # (a plain substring test is much quicker than the pattern)
             continue
         out.append(_link_in_text(project, token, lang, pending, page_url, glossary_url))
     return "".join(out)
