@@ -158,3 +158,15 @@ def test_the_parts_are_published_and_the_script_knows_their_names():
         assert all(PROJECT.t(code, "done_mark") not in main for code in others)
     listen = outputs[urls["js-listen"]].content.decode("utf-8")
     assert PROJECT.t("en", "listen_resume") in listen and "/*BEKAL_STRINGS*/" not in listen
+
+
+def test_the_app_icons_are_drawn_once_and_kept(tmp_path):
+    from bekal.render.phone.offline import shared_outputs
+
+    drawn = {o.path: o.data() for o in shared_outputs() if o.path.endswith(".png")}
+    kept = {o.path: o for o in shared_outputs(tmp_path) if o.path.endswith(".png")}
+    assert {p: o.data() for p, o in kept.items()} == drawn  # the same icons
+    assert all(o.source is not None and o.source.parent == tmp_path for o in kept.values())
+    for output in kept.values():  # a kept icon is used as it is, not drawn again
+        output.source.write_bytes(b"kept")
+    assert {o.data() for o in shared_outputs(tmp_path) if o.path.endswith(".png")} == {b"kept"}

@@ -65,7 +65,8 @@ def for_language(project: Project, lang: str, made: Made) -> list[Output]:
         out.append(sessions.count_output(project, made.sessions, lang))
     if lang == project.config.default:
         out += quiz.asset_outputs(project) + services.asset_outputs()
-        out += phone.asset_outputs(project) + phone.shared_outputs()
+        out += phone.asset_outputs(project)
+        out += phone.shared_outputs(project.root / ".cache" / "icons")
     out += phone.language_outputs(project, lang)
     out += trainer.language_outputs(project, lang)
     out += creator.language_outputs(project, lang)

@@ -12,8 +12,7 @@ import json
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
-
-from PIL import Image, ImageDraw, ImageFont
+from typing import TYPE_CHECKING
 
 from bekal.model.pageref import FACT_REF
 from bekal.model.project import Project
@@ -21,6 +20,9 @@ from bekal.model.shortlinks import short_url
 from bekal.outputs import Output
 from bekal.render import factrender
 from bekal.routes import MODULES, TRACKS
+
+if TYPE_CHECKING:  # Pillow loads only when a card is drawn: a warm build finds them cached
+    from PIL import Image, ImageFont
 
 SIZE = (1200, 630)
 MARGIN = 60
@@ -61,6 +63,8 @@ def plain(project: Project, text: str, lang: str) -> str:
 
 
 def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
+    from PIL import ImageFont
+
     path = FONT_DIR / name
     if not path.exists():
         raise MissingFont(f"the font {path} is missing: install Debian's fonts-dejavu-core "
@@ -93,6 +97,8 @@ def _fit(text: str, name: str, sizes: range, width: int, max_lines: int):
 
 
 def draw_card(card: Card) -> Image.Image:
+    from PIL import Image, ImageDraw
+
     background, band = TONES[card.tone % len(TONES)]
     image = Image.new("RGB", SIZE, background)
     draw = ImageDraw.Draw(image)
@@ -138,6 +144,8 @@ def card_file(card: Card, cache_dir: Path) -> Path:
     if not cached.exists():
         cache_dir.mkdir(parents=True, exist_ok=True)
         partial = cached.with_name(f"{cached.stem}.{os.getpid()}.tmp")  # parallel builds
+        from PIL import Image
+
         # 64 colours keep the anti-aliased text smooth at a third of the size
         image = draw_card(card).quantize(64, method=Image.Quantize.FASTOCTREE)
         image.save(partial, format="PNG", optimize=True)
