@@ -44,9 +44,12 @@ def display_value(fact: Fact, value: str) -> str:
     return value
 
 
+ANCHOR_PREFIX = "fakta-"  # every id of an entry in a sources list starts so
+
+
 def anchor(key: str) -> str:
     """The id of a fact's entry in a page's sources list: 'fakta-hotline-kp2mi-call-center'."""
-    return "fakta-" + re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")
+    return ANCHOR_PREFIX + re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")
 
 
 def level_of(project: Project, fact: Fact) -> Level:
@@ -149,10 +152,14 @@ def _entry(project: Project, key: str, lang: str) -> str:
             f"{sources_sentence(project, fact, lang)}</li>")
 
 
+def known_facts(project: Project, keys) -> list[str]:
+    """The facts among ``keys``, once each, in order of use (unknown keys are the checks')."""
+    return [k for k in dict.fromkeys(keys) if k in project.facts]
+
+
 def sources_list(project: Project, keys, lang: str) -> str:
     """Every fact a page used, in order of use, each with its sources ('' for none)."""
-    keys = [k for k in dict.fromkeys(keys) if k in project.facts]
-    return "".join(_entry(project, key, lang) for key in keys)
+    return "".join(_entry(project, key, lang) for key in known_facts(project, keys))
 
 
 def sources_html(project: Project, keys, lang: str) -> str:

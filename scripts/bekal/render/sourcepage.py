@@ -26,7 +26,7 @@ from bekal.render.creator import meta
 from bekal.render.kitpage import Link, icon, kit_styles, templates
 from bekal.routes import HELP_SOURCE, TRAINERS, relative
 
-MARK_LINK = 'href="#fakta-'  # the start of every trust mark's link (factrender.anchor)
+MARK_LINK = f'href="#{factrender.ANCHOR_PREFIX}'  # the start of every trust mark's link
 
 
 def keeps_list(ref: PageRef) -> bool:
@@ -35,14 +35,9 @@ def keeps_list(ref: PageRef) -> bool:
     return ref.kind == TRAINERS or ref.path.startswith(f"{TRAINERS}/")
 
 
-def used_facts(project: Project, keys) -> list[str]:
-    """The facts a page used, once each, in order of use (unknown keys left to the checks)."""
-    return [k for k in dict.fromkeys(keys) if k in project.facts]
-
-
 def link_marks(html: str, to_sources: str) -> str:
     """The page's trust marks (and any link to a fact's entry) point at the sources page."""
-    return html.replace(MARK_LINK, f'href="{escape(to_sources)}#fakta-')
+    return html.replace(MARK_LINK, f'href="{escape(to_sources)}#{factrender.ANCHOR_PREFIX}')
 
 
 def foot_html(project: Project, keys: list[str], lang: str, to_sources: str) -> str:
@@ -96,7 +91,7 @@ def with_sources(project: Project, ref: PageRef, html: str, url: str, title: str
     """A page's HTML with its sources, and the sources page to write (None when the page
     keeps its list or uses no fact): the whole list for a page that keeps it; else the
     short foot, with every trust mark linked to the sources page."""
-    keys = used_facts(project, used)
+    keys = factrender.known_facts(project, used)
     if keeps_list(ref) or not keys:
         return html + factrender.sources_html(project, keys, ref.lang), None
     sourced = SourcedPage(ref, url, title, tuple(keys))
