@@ -256,3 +256,33 @@ def test_a_preview_reads_the_kept_work_and_does_not_rewrite_it(tmp_path):
     issues = [(i.path, i.code) for i in run_checks(load_project(root), save=False)]
     assert (ABOUT, "unsafe-html") in issues
     assert _store(root).read_bytes() == kept  # not written after every edit
+
+
+def test_a_rebuild_with_everything_kept_loads_no_pdf_or_image_library(tmp_path):
+    """The adapter, the PDF cache key, the kept app icons and a kept preview card: none of
+    them loads WeasyPrint (about half a second) or Pillow; only drawing anew does."""
+    import subprocess
+    import sys
+
+    from bekal.render.creator.cards import Card, card_file
+
+    card = Card("Jalur", "Judul", "Isi", "contoh.org/go/p1", tone=0, mark="P1")
+    card_file(card, tmp_path / "cards")  # drawn once, in this process
+    from bekal.render.phone.offline import shared_outputs
+    shared_outputs(tmp_path / "icons")
+    script = f"""
+import sys
+import bekal.adapters.mkdocs.plugin
+from pathlib import Path
+from bekal.render.creator.cards import Card, card_file
+from bekal.render.handouts.render import renderer_fingerprint
+from bekal.render.phone.offline import shared_outputs
+renderer_fingerprint()
+shared_outputs(Path({str(tmp_path / "icons")!r}))
+card_file(Card("Jalur", "Judul", "Isi", "contoh.org/go/p1", tone=0, mark="P1"),
+          Path({str(tmp_path / "cards")!r}))
+print(sorted(m for m in ("weasyprint", "PIL") if m in sys.modules))
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
